@@ -1,0 +1,147 @@
+package dev.vigil.core.event;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * An event held as a slot array indexed by {@link Field#slot()}, with the insertion order kept for
+ * output. Built once by a normalizer, then read-only.
+ */
+public final class CanonicalEvent implements Event {
+
+    private Object[] values;
+    private Field[] order;
+    private int size;
+    private EventClass eventClass = EventClass.UNKNOWN;
+    private long timeMillis = Long.MIN_VALUE;
+    private String host;
+    private Origin origin;
+
+    public CanonicalEvent(Origin origin) {
+        this.origin = origin;
+        this.values = new Object[Math.max(16, Field.count())];
+        this.order = new Field[16];
+    }
+
+    /** Sets a field; a later value for the same field replaces the earlier one but keeps its position. */
+    public CanonicalEvent put(Field field, Object value) {
+        if (value == null) {
+            return this;
+        }
+        int slot = field.slot();
+        if (slot >= values.length) {
+            values = Arrays.copyOf(values, Math.max(slot + 1, values.length * 2));
+        }
+        if (values[slot] == null) {
+            if (size == order.length) {
+                order = Arrays.copyOf(order, size * 2);
+            }
+            order[size++] = field;
+        }
+        values[slot] = value;
+        return this;
+    }
+
+    public CanonicalEvent put(String field, Object value) {
+        return put(Field.of(field), value);
+    }
+
+    /** Sets a field only when it is not already present. */
+    public CanonicalEvent putIfAbsent(Field field, Object value) {
+        if (get(field) == null) {
+            put(field, value);
+        }
+        return this;
+    }
+
+    public CanonicalEvent remove(Field field) {
+        int slot = field.slot();
+        if (slot < values.length && values[slot] != null) {
+            values[slot] = null;
+            for (int i = 0; i < size; i++) {
+                if (order[i] == field) {
+                    System.arraycopy(order, i + 1, order, i, size - i - 1);
+                    size--;
+                    break;
+                }
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public Object get(Field field) {
+        int slot = field.slot();
+        return slot < values.length ? values[slot] : null;
+    }
+
+    @Override
+    public EventClass eventClass() {
+        return eventClass;
+    }
+
+    public CanonicalEvent eventClass(EventClass c) {
+        this.eventClass = c;
+        return this;
+    }
+
+    @Override
+    public long timeMillis() {
+        return timeMillis;
+    }
+
+    public CanonicalEvent timeMillis(long t) {
+        this.timeMillis = t;
+        return this;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    public CanonicalEvent host(String h) {
+        this.host = h;
+        return this;
+    }
+
+    @Override
+    public Origin origin() {
+        return origin;
+    }
+
+    public CanonicalEvent origin(Origin o) {
+        this.origin = o;
+        return this;
+    }
+
+    @Override
+    public Iterable<Field> fields() {
+        List<Field> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(order[i]);
+        }
+        return out;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("{");
+        Iterator<Field> it = fields().iterator();
+        while (it.hasNext()) {
+            Field f = it.next();
+            Object v = get(f);
+            sb.append(f.name()).append('=').append(v instanceof String[] a ? Arrays.toString(a) : v);
+            if (it.hasNext()) {
+                sb.append(", ");
+            }
+        }
+        return sb.append('}').toString();
+    }
+}

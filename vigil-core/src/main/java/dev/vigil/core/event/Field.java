@@ -1,0 +1,57 @@
+package dev.vigil.core.event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A field name interned to an integer slot, so events store values in arrays and compiled rules look
+ * them up by index instead of hashing strings per event. Names are case-sensitive, as Windows event
+ * data names are; dialects resolve their own spellings onto these names through alias tables.
+ */
+public final class Field {
+
+    private static final Map<String, Field> BY_NAME = new ConcurrentHashMap<>();
+    private static final List<Field> BY_SLOT = new ArrayList<>();
+
+    private final String name;
+    private final int slot;
+
+    private Field(String name, int slot) {
+        this.name = name;
+        this.slot = slot;
+    }
+
+    /** The field with this name, interned on first use. */
+    public static Field of(String name) {
+        Field f = BY_NAME.get(name);
+        return f != null ? f : intern(name);
+    }
+
+    private static synchronized Field intern(String name) {
+        return BY_NAME.computeIfAbsent(name, n -> {
+            Field f = new Field(n, BY_SLOT.size());
+            BY_SLOT.add(f);
+            return f;
+        });
+    }
+
+    /** How many fields exist now: events size their slot arrays from this. */
+    public static synchronized int count() {
+        return BY_SLOT.size();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int slot() {
+        return slot;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.vigil.dialects;
+
+import dev.vigil.core.analytic.Analytic;
+import dev.vigil.core.diag.Diagnostics;
+
+import java.util.List;
+
+/**
+ * Reads one kind of analytic document (a CAR page, CAR YAML, an ESCU page or YAML, a Sigma rule, a Vigil
+ * analytic) into analytics. Chosen by content, never by file name alone.
+ */
+public interface AnalyticLoader {
+
+    /** A short name for this document kind, for diagnostics and the load summary. */
+    String kind();
+
+    /** True when {@code text} looks like this kind of document. */
+    boolean accepts(String fileName, String text);
+
+    /** The analytics in the document; problems go to {@code diagnostics} with file positions. */
+    List<Analytic> load(String file, String text, Diagnostics diagnostics);
+}

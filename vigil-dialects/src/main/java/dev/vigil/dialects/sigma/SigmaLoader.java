@@ -1,0 +1,89 @@
+package dev.vigil.dialects.sigma;
+
+import dev.vigil.core.analytic.Analytic;
+import dev.vigil.core.diag.Diagnostic;
+import dev.vigil.core.diag.Diagnostics;
+import dev.vigil.core.diag.Severity;
+import dev.vigil.dialects.AnalyticLoader;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Loads Sigma YAML files: every document with {@code logsource:} and {@code detection:} becomes an analytic
+ * with one {@code sigma} implementation (the document's text), compiled later by {@link SigmaDialect}.
+ * Correlation documents are read and reported as {@code sigma/unsupported-correlation}; filter documents are
+ * loaded through {@link SigmaFilter#parse} and only noted here. A document that fails never stops the others.
+ */
+public final class SigmaLoader implements AnalyticLoader {
+
+    private static final Pattern TOP_KEY = Pattern.compile("(?m)^(detection|correlation|filter)\\s*:");
+
+    @Override
+    public String kind() {
+        return "sigma";
+    }
+
+    @Override
+    public boolean accepts(String fileName, String text) {
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        if (!(lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
+            return false;
+        }
+        boolean detection = text.contains("\ndetection:") || text.startsWith("detection:");
+        boolean logsource = text.contains("\nlogsource:") || text.startsWith("logsource:");
+        return (detection && logsource) || TOP_KEY.matcher(text).find() && (text.contains("\ncorrelation:")
+                || text.startsWith("correlation:") || text.contains("\nfilter:") || text.startsWith("filter:"));
+    }
+
+    @Override
+    public List<Analytic> load(String file, String text, Diagnostics diags) {
+        List<Analytic> out = new ArrayList<>();
+        for (SigmaDocuments.Part part : SigmaDocuments.split(text)) {
+            try {
+                Analytic a = document(file, part, diags);
+                if (a != null) {
+                    out.add(a);
+                }
+            } catch (RuntimeException e) {
+                // A defect in Vigil must not hide the other documents; say which document hit it.
+                diags.report(new Diagnostic(Severity.ERROR, "sigma/internal-error", "could not read this document: "
+                        + e, new dev.vigil.core.diag.SourceSpan(file, part.firstLine(), 1), "",
+                        "please report this with the rule file"));
+            }
+        }
+        return out;
+    }
+
+    private Analytic document(String file, SigmaDocuments.Part part, Diagnostics diags) {
+        YamlDocument doc;
+        try {
+            doc = YamlDocument.parse(part.text(), file, part.firstLine() - 1, 0);
+        } catch (YamlDocument.Invalid e) {
+            diags.report(new Diagnostic(Severity.ERROR, "sigma/invalid-yaml", e.getMessage(), e.span(), "",
+                    "check indentation and quoting; quote values that contain ': ' or start with '*'"));
+            return null;
+        }
+        Node root = doc.root();
+        if (YamlDocument.get(root, "correlation") != null) {
+            diags.report(new Diagnostic(Severity.ERROR, "sigma/unsupported-correlation", "correlation rule '"
+                    + YamlDocument.text(YamlDocument.get(root, "title")) + "' is not run yet",
+                    doc.span(YamlDocument.get(root, "correlation")), "", "its referenced rules still run on their own"));
+            return null;
+        }
+        if (YamlDocument.get(root, "filter") != null && YamlDocument.get(root, "detection") == null) {
+            SigmaFilter.read(doc, diags);
+            diags.report(new Diagnostic(Severity.NOTE, "sigma/filter-document", "Sigma filter '"
+                    + YamlDocument.text(YamlDocument.get(root, "title")) + "' is applied to rules, not run on its own",
+                    doc.span(root), "", "pass filter files to the Sigma dialect (SigmaFilter.parse)"));
+            return null;
+        }
+        SigmaRule rule = SigmaRuleReader.read(doc, diags);
+        if (rule == null) {
+            return null;
+        }
+        return SigmaAnalytics.of(rule, file, part.text(), part.firstLine());
+    }
+}

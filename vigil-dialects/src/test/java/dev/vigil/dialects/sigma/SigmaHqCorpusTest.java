@@ -1,0 +1,92 @@
+package dev.vigil.dialects.sigma;
+
+import dev.vigil.core.analytic.Analytic;
+import dev.vigil.core.analytic.Query;
+import dev.vigil.core.diag.Diagnostic;
+import dev.vigil.core.diag.Diagnostics;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Conformance on SigmaHQ's rule corpus: every rule loads and either compiles or gets a diagnostic, never an
+ * exception; rules that compiled before keep compiling (golden list {@code compiling-rules.txt}, regenerated
+ * with {@code -Dgolden.update=true}).
+ */
+class SigmaHqCorpusTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/dev/vigil/dialects/sigma/compiling-rules.txt");
+
+    @Test
+    void everyRuleCompilesOrGetsADiagnosticAndNoCompilingRuleRegresses() throws IOException {
+        Path sigma = Corpus.sigmaRules();
+        List<Path> files = Corpus.ruleFiles(sigma);
+        SigmaLoader loader = new SigmaLoader();
+        SigmaDialect dialect = new SigmaDialect();
+        Set<String> compiled = new TreeSet<>();
+        Map<String, Integer> unsupported = new TreeMap<>();
+        Map<String, Integer> invalid = new TreeMap<>();
+        Map<String, Integer> warnings = new TreeMap<>();
+        List<String> silent = new ArrayList<>();
+        int documents = 0;
+        for (Path f : files) {
+            String rel = sigma.relativize(f).toString();
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            Diagnostics diags = new Diagnostics();
+            List<Analytic> analytics = loader.load(rel, text, diags);
+            int before = diags.all().size();
+            int ok = 0;
+            for (Analytic a : analytics) {
+                List<Query> q = dialect.compile(a.implementations().get(0), diags);
+                if (!q.isEmpty()) {
+                    compiled.add(a.id());
+                    ok++;
+                }
+            }
+            documents += Math.max(1, analytics.size());
+            Diagnostic firstError = diags.all().stream().filter(Diagnostic::isError).findFirst().orElse(null);
+            for (Diagnostic d : diags.all()) {
+                if (!d.isError()) {
+                    warnings.merge(d.code(), 1, Integer::sum);
+                }
+            }
+            if (firstError != null) {
+                Map<String, Integer> bucket = firstError.code().contains("unsupported") ? unsupported : invalid;
+                bucket.merge(firstError.code(), 1, Integer::sum);
+                if (Boolean.getBoolean("sigma.verbose")) {
+                    System.out.println(firstError.render());
+                }
+            } else if (ok == 0 && !analytics.isEmpty()) {
+                silent.add(rel);
+            }
+            assertThat(before).isGreaterThanOrEqualTo(0);
+        }
+        int unsupportedCount = unsupported.values().stream().mapToInt(Integer::intValue).sum();
+        int invalidCount = invalid.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf("SigmaHQ corpus: %d files, %d rules compiled, %d unsupported %s, %d invalid %s%n",
+                files.size(), compiled.size(), unsupportedCount, unsupported, invalidCount, invalid);
+        System.out.println("SigmaHQ corpus warnings by code: " + warnings);
+        assertThat(silent).as("rules that neither compiled nor got an error").isEmpty();
+
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(GOLDEN, String.join("\n", compiled) + "\n", StandardCharsets.UTF_8);
+            return;
+        }
+        Set<String> expected = new TreeSet<>(Files.readAllLines(GOLDEN, StandardCharsets.UTF_8));
+        expected.remove("");
+        Set<String> lost = new TreeSet<>(expected);
+        lost.removeAll(compiled);
+        assertThat(lost).as("rules that used to compile and no longer do").isEmpty();
+    }
+}

@@ -64,7 +64,11 @@ public final class ConditionParser {
         Condition c = p.or();
         if (p.pos < p.tokens.size()) {
             Token t = p.tokens.get(p.pos);
-            throw new Error("sigma/bad-condition", "unexpected '" + t.text + "' in condition '" + text + "'", t.offset);
+            String lower = t.text.toLowerCase(java.util.Locale.ROOT);
+            String why = List.of("and", "or", "not", "of").contains(lower) && !lower.equals(t.text)
+                    ? " (operators are lower-case: write '" + lower + "')" : "";
+            throw new Error("sigma/bad-condition", "unexpected '" + t.text + "' in condition '" + text + "'" + why,
+                    t.offset);
         }
         return c;
     }

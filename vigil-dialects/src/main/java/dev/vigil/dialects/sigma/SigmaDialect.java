@@ -86,7 +86,7 @@ public final class SigmaDialect implements Dialect {
         EventScope fallback = Logsources.fallback(ls);
         diags.report(new Diagnostic(Severity.WARNING, "sigma/unknown-logsource", "no event class is known for logsource "
                 + ls + "; the rule looks at " + (ls.product() == null ? "every event" : "every '" + ls.product()
-                + "' event"), rule.document().span(YamlDocument.get(rule.document().root(), "logsource")), "",
+                + "' event"), rule.document().keySpan(rule.document().root(), "logsource"), "",
                 "use a logsource from the Sigma taxonomy (e.g. product: windows, category: process_creation)"));
         return fallback;
     }

@@ -70,7 +70,7 @@ public final class SigmaLoader implements AnalyticLoader {
         if (YamlDocument.get(root, "correlation") != null) {
             diags.report(new Diagnostic(Severity.ERROR, "sigma/unsupported-correlation", "correlation rule '"
                     + YamlDocument.text(YamlDocument.get(root, "title")) + "' is not run yet",
-                    doc.span(YamlDocument.get(root, "correlation")), "", "its referenced rules still run on their own"));
+                    doc.keySpan(root, "correlation"), "", "its referenced rules still run on their own"));
             return null;
         }
         if (YamlDocument.get(root, "filter") != null && YamlDocument.get(root, "detection") == null) {

@@ -92,6 +92,16 @@ public record YamlDocument(Node root, String file, int lineShift, int columnShif
                 (m.getLine() == 0 ? columnShift : 0) + m.getColumn() + 1)).orElse(new SourceSpan(file, lineShift + 1, 1));
     }
 
+    /** Where the key {@code key} of a mapping is written (the mapping's own position when absent). */
+    public SourceSpan keySpan(Node map, String key) {
+        for (NodeTuple t : entries(map)) {
+            if (key.equals(text(t.getKeyNode()))) {
+                return span(t.getKeyNode());
+            }
+        }
+        return span(map);
+    }
+
     /** A position {@code offset} characters into a single-line scalar (for condition strings). */
     public SourceSpan spanAt(ScalarNode n, int offset) {
         SourceSpan s = span(n);

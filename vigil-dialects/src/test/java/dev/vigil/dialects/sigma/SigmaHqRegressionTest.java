@@ -14,14 +14,19 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SigmaHQ's regression data: every case's named rule must fire on the case's events (read from the JSON
- * rendering beside each EVTX file). Prints the exact pass count and the reason for every case that does not
+ * SigmaHQ's regression data: every case's named rule must fire on the case's events (the evtx crate's JSON
+ * rendering beside each EVTX file, read and normalized by vigil-formats). Prints the exact pass count and the reason for every case that does not
  * pass; fails when fewer cases pass than the known floor.
  */
 class SigmaHqRegressionTest {
 
-    /** Cases known not to pass, with the reason; see the report printed by the test. */
-    private static final int EXPECTED_PASSES = 203;
+    /**
+     * Cases known not to pass, by rule id, with the evidence. Windows Defender names its event data with spaces
+     * ("Threat Name", "Source Name", "Process Name"); Sigma's taxonomy (and SigmaHQ's checker) use the names
+     * without spaces, and the normalizer does not yet add them. With the space-less names added the case passes.
+     */
+    private static final Map<String, String> KNOWN_MISSES = Map.of(
+            "a7c3e5f2-8b1d-4e9a-b6c2-3d7f5e8a9b4c", "Defender data names with spaces (SourceName vs 'Source Name')");
 
     @Test
     void namedRulesFireOnTheirCases() {
@@ -31,19 +36,21 @@ class SigmaHqRegressionTest {
         List<RegressionCase> cases = RegressionCase.find(data, diags);
         RegressionSuite suite = new RegressionSuite(RegressionSuite.indexRules(rules), new SigmaDialect(),
                 log -> log.toString().endsWith(".raw") ? RawLogEvents.read(log, data)
-                        : EvtxJsonEvents.read(RegressionCase.jsonBeside(log)));
+                        : NormalizedEvents.read(RegressionCase.jsonBeside(log)));
         Map<RegressionSuite.Outcome, Integer> counts = new EnumMap<>(RegressionSuite.Outcome.class);
         List<String> misses = new ArrayList<>();
+        List<String> missedIds = new ArrayList<>();
         for (RegressionCase c : cases) {
             RegressionSuite.Result r = suite.run(c);
             counts.merge(r.outcome(), 1, Integer::sum);
             if (r.outcome() != RegressionSuite.Outcome.PASS) {
+                missedIds.add(c.ruleId());
                 misses.add(r.outcome() + " " + data.relativize(c.folder()) + " (" + c.ruleId() + "): " + r.why());
             }
         }
         System.out.println("SigmaHQ regression: " + cases.size() + " cases, " + counts);
         misses.forEach(m -> System.out.println("  " + m));
         assertThat(diags.all()).isEmpty();
-        assertThat(counts.getOrDefault(RegressionSuite.Outcome.PASS, 0)).isGreaterThanOrEqualTo(EXPECTED_PASSES);
+        assertThat(missedIds).as("cases that do not pass").containsExactlyInAnyOrderElementsOf(KNOWN_MISSES.keySet());
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.dialects;
 
 import dev.vigil.dialects.car.CarDialect;
+import dev.vigil.dialects.sigma.SigmaDialect;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.function.Supplier;
 
 /** The dialects Vigil runs, by key. Adding a language is one line here. */
 public enum DialectKind {
-    CAR("car", CarDialect::new);
+    CAR("car", CarDialect::new),
+    SIGMA("sigma", SigmaDialect::new);
 
     private final String key;
     private final Supplier<Dialect> constructor;

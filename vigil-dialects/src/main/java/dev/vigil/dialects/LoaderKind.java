@@ -2,6 +2,7 @@ package dev.vigil.dialects;
 
 import dev.vigil.dialects.catalog.CarPageLoader;
 import dev.vigil.dialects.catalog.CarYamlLoader;
+import dev.vigil.dialects.sigma.SigmaLoader;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
  */
 public enum LoaderKind {
     CAR_PAGE(CarPageLoader::new),
-    CAR_YAML(CarYamlLoader::new);
+    CAR_YAML(CarYamlLoader::new),
+    SIGMA(SigmaLoader::new);
 
     private final Supplier<AnalyticLoader> constructor;
 

@@ -28,12 +28,12 @@ import java.util.regex.Pattern;
  */
 final class DetectionCompiler {
 
-    private final YamlDocument doc;
+    private final SigmaYaml doc;
     private final Map<String, List<String>> placeholders;
     private final Diagnostics diags;
     private final Map<String, Expr> identifiers = new LinkedHashMap<>();
 
-    private DetectionCompiler(YamlDocument doc, Map<String, List<String>> placeholders, Diagnostics diags) {
+    private DetectionCompiler(SigmaYaml doc, Map<String, List<String>> placeholders, Diagnostics diags) {
         this.doc = doc;
         this.placeholders = placeholders;
         this.diags = diags;
@@ -52,14 +52,14 @@ final class DetectionCompiler {
     }
 
     /** Every identifier compiled, for rules used as filters. */
-    static Map<String, Expr> identifiers(YamlDocument doc, Node detection, Map<String, List<String>> placeholders,
+    static Map<String, Expr> identifiers(SigmaYaml doc, Node detection, Map<String, List<String>> placeholders,
                                          Diagnostics diags) throws SigmaRuleException {
         DetectionCompiler c = new DetectionCompiler(doc, placeholders, diags);
         c.readIdentifiers(detection);
         return c.identifiers;
     }
 
-    static Expr condition(YamlDocument doc, Node cond, Map<String, Expr> identifiers, Diagnostics diags)
+    static Expr condition(SigmaYaml doc, Node cond, Map<String, Expr> identifiers, Diagnostics diags)
             throws SigmaRuleException {
         DetectionCompiler c = new DetectionCompiler(doc, Map.of(), diags);
         c.identifiers.putAll(identifiers);
@@ -67,8 +67,8 @@ final class DetectionCompiler {
     }
 
     private void readIdentifiers(Node detection) throws SigmaRuleException {
-        for (NodeTuple t : YamlDocument.entries(detection)) {
-            String name = YamlDocument.text(t.getKeyNode());
+        for (NodeTuple t : SigmaYaml.entries(detection)) {
+            String name = SigmaYaml.text(t.getKeyNode());
             if (name == null) {
                 throw SigmaRuleException.of("sigma/bad-detection", doc.span(t.getKeyNode()),
                         "a search identifier must be a name", "", "use names such as 'selection' or 'filter_main'");
@@ -86,11 +86,11 @@ final class DetectionCompiler {
     }
 
     private Expr definition(Node n) throws SigmaRuleException {
-        if (YamlDocument.isMap(n)) {
+        if (SigmaYaml.isMap(n)) {
             return map(n);
         }
-        if (YamlDocument.isSeq(n)) {
-            List<Node> items = YamlDocument.items(n);
+        if (SigmaYaml.isSeq(n)) {
+            List<Node> items = SigmaYaml.items(n);
             if (items.isEmpty()) {
                 throw SigmaRuleException.of("sigma/bad-detection", doc.span(n), "empty search identifier", "",
                         "give a map of field: value, or a list of keywords");
@@ -98,9 +98,9 @@ final class DetectionCompiler {
             List<Expr> terms = new ArrayList<>();
             List<DetectionItem.Entry> keywords = new ArrayList<>();
             for (Node i : items) {
-                if (YamlDocument.isMap(i)) {
+                if (SigmaYaml.isMap(i)) {
                     terms.add(map(i));
-                } else if (YamlDocument.isScalar(i)) {
+                } else if (SigmaYaml.isScalar(i)) {
                     keywords.add(new DetectionItem.Entry(SigmaValue.of((ScalarNode) i), doc.span(i)));
                 } else {
                     terms.add(definition(i));
@@ -111,7 +111,7 @@ final class DetectionCompiler {
             }
             return Expr.or(terms);
         }
-        if (YamlDocument.isScalar(n) && !YamlDocument.isNull(n)) {
+        if (SigmaYaml.isScalar(n) && !SigmaYaml.isNull(n)) {
             return item(null, List.of(), List.of(new DetectionItem.Entry(SigmaValue.of((ScalarNode) n), doc.span(n))),
                     doc.span(n), "");
         }
@@ -120,14 +120,14 @@ final class DetectionCompiler {
     }
 
     private Expr map(Node n) throws SigmaRuleException {
-        List<NodeTuple> entries = YamlDocument.entries(n);
+        List<NodeTuple> entries = SigmaYaml.entries(n);
         if (entries.isEmpty()) {
             throw SigmaRuleException.of("sigma/bad-detection", doc.span(n), "empty map in a search identifier", "",
                     "give at least one 'field: value'");
         }
         List<Expr> terms = new ArrayList<>();
         for (NodeTuple t : entries) {
-            String key = YamlDocument.text(t.getKeyNode());
+            String key = SigmaYaml.text(t.getKeyNode());
             if (key == null) {
                 throw SigmaRuleException.of("sigma/bad-detection", doc.span(t.getKeyNode()), "a field name must be text",
                         "", "");
@@ -143,9 +143,9 @@ final class DetectionCompiler {
 
     private List<DetectionItem.Entry> values(Node v) throws SigmaRuleException {
         List<DetectionItem.Entry> out = new ArrayList<>();
-        if (YamlDocument.isSeq(v)) {
-            for (Node i : YamlDocument.items(v)) {
-                if (!YamlDocument.isScalar(i)) {
+        if (SigmaYaml.isSeq(v)) {
+            for (Node i : SigmaYaml.items(v)) {
+                if (!SigmaYaml.isScalar(i)) {
                     throw SigmaRuleException.of("sigma/bad-detection", doc.span(i), "a value list may hold only plain "
                             + "values", "", "put nested conditions in their own search identifier");
                 }
@@ -154,7 +154,7 @@ final class DetectionCompiler {
             // An empty list is pySigma's "no value": the field is absent.
             return out;
         }
-        if (!YamlDocument.isScalar(v)) {
+        if (!SigmaYaml.isScalar(v)) {
             throw SigmaRuleException.of("sigma/bad-detection", doc.span(v), "a field value must be a value or a list",
                     "", "put nested maps in their own search identifier");
         }
@@ -170,7 +170,7 @@ final class DetectionCompiler {
     }
 
     private Expr condition(Node cond) throws SigmaRuleException {
-        if (!(cond instanceof ScalarNode s) || YamlDocument.isNull(cond)) {
+        if (!(cond instanceof ScalarNode s) || SigmaYaml.isNull(cond)) {
             throw SigmaRuleException.of("sigma/bad-condition", doc.span(cond), "a condition must be text", "",
                     "write 'condition: selection and not filter'");
         }

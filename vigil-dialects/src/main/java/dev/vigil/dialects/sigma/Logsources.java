@@ -2,13 +2,8 @@ package dev.vigil.dialects.sigma;
 
 import dev.vigil.core.analytic.EventScope;
 import dev.vigil.core.event.EventClass;
+import dev.vigil.dialects.DataTable;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,27 +46,14 @@ public final class Logsources {
 
     private static Logsources load(String resource) {
         Map<SigmaLogsource, EventScope> routes = new HashMap<>();
-        try (InputStream in = Logsources.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
+        for (String[] cols : DataTable.resource(Logsources.class, resource)) {
+            SigmaLogsource key = new SigmaLogsource(part(cols[0]), part(cols[1]), part(cols[2]));
+            List<EventClass> classes = new ArrayList<>();
+            for (String c : cols[3].trim().split(" +")) {
+                String[] p = c.split("/", -1);
+                classes.add(new EventClass(star(p[0]), star(p[1]), star(p[2])));
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                SigmaLogsource key = new SigmaLogsource(part(cols[0]), part(cols[1]), part(cols[2]));
-                List<EventClass> classes = new ArrayList<>();
-                for (String c : cols[3].trim().split(" +")) {
-                    String[] p = c.split("/", -1);
-                    classes.add(new EventClass(star(p[0]), star(p[1]), star(p[2])));
-                }
-                routes.put(key, new EventScope(classes));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            routes.put(key, new EventScope(classes));
         }
         return new Logsources(routes);
     }

@@ -47,10 +47,10 @@ public final class SigmaDialect implements Dialect {
     public List<Query> compile(Implementation impl, Diagnostics diags) {
         String file = impl.source() == null ? "<sigma>" : impl.source().file();
         int firstLine = impl.source() == null ? 1 : impl.source().firstLine();
-        YamlDocument doc;
+        SigmaYaml doc;
         try {
-            doc = YamlDocument.parse(impl.query() == null ? "" : impl.query(), file, firstLine - 1, 0);
-        } catch (YamlDocument.Invalid e) {
+            doc = SigmaYaml.parse(impl.query() == null ? "" : impl.query(), file, firstLine - 1, 0);
+        } catch (SigmaYaml.Invalid e) {
             diags.report(new Diagnostic(Severity.ERROR, "sigma/invalid-yaml", e.getMessage(), e.span(), "",
                     "check indentation and quoting"));
             return List.of();

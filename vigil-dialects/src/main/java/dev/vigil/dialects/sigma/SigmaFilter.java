@@ -31,10 +31,10 @@ public final class SigmaFilter {
     private final String title;
     private final SigmaLogsource logsource;
     private final List<String> rules;
-    private final YamlDocument document;
+    private final SigmaYaml document;
     private final Node detection;
 
-    private SigmaFilter(String id, String title, SigmaLogsource logsource, List<String> rules, YamlDocument document,
+    private SigmaFilter(String id, String title, SigmaLogsource logsource, List<String> rules, SigmaYaml document,
                         Node detection) {
         this.id = id;
         this.title = title;
@@ -48,10 +48,10 @@ public final class SigmaFilter {
     public static List<SigmaFilter> parse(String file, String text, Diagnostics diags) {
         List<SigmaFilter> out = new ArrayList<>();
         for (SigmaDocuments.Part part : SigmaDocuments.split(text)) {
-            YamlDocument doc;
+            SigmaYaml doc;
             try {
-                doc = YamlDocument.parse(part.text(), file, part.firstLine() - 1, 0);
-            } catch (YamlDocument.Invalid e) {
+                doc = SigmaYaml.parse(part.text(), file, part.firstLine() - 1, 0);
+            } catch (SigmaYaml.Invalid e) {
                 diags.report(new Diagnostic(Severity.ERROR, "sigma/invalid-yaml", e.getMessage(), e.span(), "",
                         "check indentation and quoting"));
                 continue;
@@ -64,46 +64,46 @@ public final class SigmaFilter {
         return out;
     }
 
-    static SigmaFilter read(YamlDocument doc, Diagnostics diags) {
+    static SigmaFilter read(SigmaYaml doc, Diagnostics diags) {
         Node root = doc.root();
-        Node filter = YamlDocument.get(root, "filter");
-        if (!YamlDocument.isMap(filter)) {
+        Node filter = SigmaYaml.get(root, "filter");
+        if (!SigmaYaml.isMap(filter)) {
             diags.report(SigmaRuleReader.error("sigma/missing-key", doc.span(root), "a filter document needs a 'filter' "
                     + "mapping", "add 'filter:' with 'rules', the selection and 'condition'"));
             return null;
         }
-        Node ls = YamlDocument.get(root, "logsource");
-        if (!YamlDocument.isMap(ls)) {
+        Node ls = SigmaYaml.get(root, "logsource");
+        if (!SigmaYaml.isMap(ls)) {
             diags.report(SigmaRuleReader.error("sigma/missing-key", doc.span(root), "a filter document needs a "
                     + "'logsource' mapping", "add the logsource of the rules it tunes"));
             return null;
         }
-        Node cond = YamlDocument.get(filter, "condition");
+        Node cond = SigmaYaml.get(filter, "condition");
         if (cond == null) {
             diags.report(SigmaRuleReader.error("sigma/missing-key", doc.span(filter), "the filter has no 'condition'",
                     "add 'condition: selection'"));
             return null;
         }
-        if (YamlDocument.text(cond) != null && YamlDocument.text(cond).trim().startsWith("not ")) {
+        if (SigmaYaml.text(cond) != null && SigmaYaml.text(cond).trim().startsWith("not ")) {
             diags.report(SigmaRuleReader.warning("sigma/negated-filter", doc.span(cond), "filter condition '"
-                    + YamlDocument.text(cond) + "' is negated; Vigil applies filters as 'rule and not (condition)'",
+                    + SigmaYaml.text(cond) + "' is negated; Vigil applies filters as 'rule and not (condition)'",
                     "describe the events to suppress ('condition: selection'); 'not selection' is pySigma's form"));
         }
         List<String> rules = new ArrayList<>();
-        Node r = YamlDocument.get(filter, "rules");
-        for (String s : YamlDocument.strings(r)) {
+        Node r = SigmaYaml.get(filter, "rules");
+        for (String s : SigmaYaml.strings(r)) {
             if (!s.equals("any")) {
                 rules.add(s);
             }
         }
-        SigmaLogsource logsource = new SigmaLogsource(lower(YamlDocument.get(ls, "product")),
-                lower(YamlDocument.get(ls, "category")), lower(YamlDocument.get(ls, "service")));
-        return new SigmaFilter(YamlDocument.text(YamlDocument.get(root, "id")),
-                YamlDocument.text(YamlDocument.get(root, "title")), logsource, rules, doc, filter);
+        SigmaLogsource logsource = new SigmaLogsource(lower(SigmaYaml.get(ls, "product")),
+                lower(SigmaYaml.get(ls, "category")), lower(SigmaYaml.get(ls, "service")));
+        return new SigmaFilter(SigmaYaml.text(SigmaYaml.get(root, "id")),
+                SigmaYaml.text(SigmaYaml.get(root, "title")), logsource, rules, doc, filter);
     }
 
     private static String lower(Node n) {
-        String s = YamlDocument.text(n);
+        String s = SigmaYaml.text(n);
         return s == null || s.isEmpty() ? null : s.toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -138,14 +138,14 @@ public final class SigmaFilter {
         Map<String, Expr> ids = new LinkedHashMap<>();
         Map<String, Expr> all = DetectionCompiler.identifiers(document, filterDetection(), placeholders, diags);
         ids.putAll(all);
-        return DetectionCompiler.condition(document, YamlDocument.get(detection, "condition"), ids, diags);
+        return DetectionCompiler.condition(document, SigmaYaml.get(detection, "condition"), ids, diags);
     }
 
     /** The filter mapping without {@code rules}, read as a detection section. */
     private Node filterDetection() {
         List<NodeTuple> kept = new ArrayList<>();
-        for (NodeTuple t : YamlDocument.entries(detection)) {
-            if (!Set.of("rules").contains(YamlDocument.text(t.getKeyNode()))) {
+        for (NodeTuple t : SigmaYaml.entries(detection)) {
+            if (!Set.of("rules").contains(SigmaYaml.text(t.getKeyNode()))) {
                 kept.add(t);
             }
         }

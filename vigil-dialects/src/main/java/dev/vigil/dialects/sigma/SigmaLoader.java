@@ -58,25 +58,25 @@ public final class SigmaLoader implements AnalyticLoader {
     }
 
     private Analytic document(String file, SigmaDocuments.Part part, Diagnostics diags) {
-        YamlDocument doc;
+        SigmaYaml doc;
         try {
-            doc = YamlDocument.parse(part.text(), file, part.firstLine() - 1, 0);
-        } catch (YamlDocument.Invalid e) {
+            doc = SigmaYaml.parse(part.text(), file, part.firstLine() - 1, 0);
+        } catch (SigmaYaml.Invalid e) {
             diags.report(new Diagnostic(Severity.ERROR, "sigma/invalid-yaml", e.getMessage(), e.span(), "",
                     "check indentation and quoting; quote values that contain ': ' or start with '*'"));
             return null;
         }
         Node root = doc.root();
-        if (YamlDocument.get(root, "correlation") != null) {
+        if (SigmaYaml.get(root, "correlation") != null) {
             diags.report(new Diagnostic(Severity.ERROR, "sigma/unsupported-correlation", "correlation rule '"
-                    + YamlDocument.text(YamlDocument.get(root, "title")) + "' is not run yet",
+                    + SigmaYaml.text(SigmaYaml.get(root, "title")) + "' is not run yet",
                     doc.keySpan(root, "correlation"), "", "its referenced rules still run on their own"));
             return null;
         }
-        if (YamlDocument.get(root, "filter") != null && YamlDocument.get(root, "detection") == null) {
+        if (SigmaYaml.get(root, "filter") != null && SigmaYaml.get(root, "detection") == null) {
             SigmaFilter.read(doc, diags);
             diags.report(new Diagnostic(Severity.NOTE, "sigma/filter-document", "Sigma filter '"
-                    + YamlDocument.text(YamlDocument.get(root, "title")) + "' is applied to rules, not run on its own",
+                    + SigmaYaml.text(SigmaYaml.get(root, "title")) + "' is applied to rules, not run on its own",
                     doc.span(root), "", "pass filter files to the Sigma dialect (SigmaFilter.parse)"));
             return null;
         }

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record SigmaRule(String id, String name, String title, String description, String status, String level,
                         List<String> tags, List<String> references, List<String> falsePositives, String author,
-                        SigmaLogsource logsource, Node detection, List<Node> conditions, YamlDocument document) {
+                        SigmaLogsource logsource, Node detection, List<Node> conditions, SigmaYaml document) {
 
     public SigmaRule {
         tags = List.copyOf(tags);

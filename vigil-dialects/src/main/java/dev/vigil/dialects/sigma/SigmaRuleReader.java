@@ -32,9 +32,9 @@ final class SigmaRuleReader {
     }
 
     /** The rule, or null when it cannot run (the reason is in {@code diags}). */
-    static SigmaRule read(YamlDocument doc, Diagnostics diags) {
+    static SigmaRule read(SigmaYaml doc, Diagnostics diags) {
         Node root = doc.root();
-        if (!YamlDocument.isMap(root)) {
+        if (!SigmaYaml.isMap(root)) {
             diags.report(error("sigma/invalid-rule", doc.span(root), "a Sigma rule is a YAML mapping of keys",
                     "start the file with 'title:'"));
             return null;
@@ -45,79 +45,79 @@ final class SigmaRuleReader {
             diags.report(error("sigma/missing-key", doc.span(root), "the rule has no 'title'", "add 'title: ...'"));
             ok = false;
         } else if (title.length() > 256) {
-            diags.report(warning("sigma/bad-title", doc.span(YamlDocument.get(root, "title")),
+            diags.report(warning("sigma/bad-title", doc.span(SigmaYaml.get(root, "title")),
                     "the title is longer than 256 characters", "shorten it; the description holds the details"));
         }
         String id = scalar(doc, root, "id", diags);
         if (id != null && !UUID.matcher(id).matches()) {
-            diags.report(warning("sigma/bad-id", doc.span(YamlDocument.get(root, "id")), "id '" + id + "' is not a UUID",
+            diags.report(warning("sigma/bad-id", doc.span(SigmaYaml.get(root, "id")), "id '" + id + "' is not a UUID",
                     "Sigma rule ids are UUIDs (e.g. from uuidgen)"));
         }
         String status = scalar(doc, root, "status", diags);
         if (status != null && !STATUS.contains(status)) {
-            diags.report(warning("sigma/bad-status", doc.span(YamlDocument.get(root, "status")),
+            diags.report(warning("sigma/bad-status", doc.span(SigmaYaml.get(root, "status")),
                     "unknown status '" + status + "'", "allowed: " + String.join(", ", sorted(STATUS))));
         }
         String level = scalar(doc, root, "level", diags);
         if (level != null && !LEVEL.contains(level)) {
-            diags.report(warning("sigma/bad-level", doc.span(YamlDocument.get(root, "level")),
+            diags.report(warning("sigma/bad-level", doc.span(SigmaYaml.get(root, "level")),
                     "unknown level '" + level + "'", "allowed: informational, low, medium, high, critical"));
             level = null;
         }
         for (String key : List.of("date", "modified")) {
             String d = scalar(doc, root, key, diags);
             if (d != null && !DATE.matcher(d).matches()) {
-                diags.report(warning("sigma/bad-date", doc.span(YamlDocument.get(root, key)),
+                diags.report(warning("sigma/bad-date", doc.span(SigmaYaml.get(root, key)),
                         "'" + key + "' is '" + d + "', not a date", "write YYYY-MM-DD"));
             }
         }
-        List<String> tags = YamlDocument.strings(YamlDocument.get(root, "tags"));
+        List<String> tags = SigmaYaml.strings(SigmaYaml.get(root, "tags"));
         for (String t : tags) {
             if (!TAG.matcher(t).matches()) {
-                diags.report(warning("sigma/bad-tag", doc.span(YamlDocument.get(root, "tags")), "tag '" + t
+                diags.report(warning("sigma/bad-tag", doc.span(SigmaYaml.get(root, "tags")), "tag '" + t
                         + "' is not of the form namespace.name", "tags look like 'attack.t1059.001' or 'attack.execution'"));
             }
         }
-        for (Node rel : YamlDocument.items(YamlDocument.get(root, "related"))) {
-            String type = YamlDocument.text(YamlDocument.get(rel, "type"));
+        for (Node rel : SigmaYaml.items(SigmaYaml.get(root, "related"))) {
+            String type = SigmaYaml.text(SigmaYaml.get(rel, "type"));
             if (type != null && !RELATION.contains(type)) {
                 diags.report(warning("sigma/bad-related", doc.span(rel), "unknown relation type '" + type + "'",
                         "allowed: " + String.join(", ", sorted(RELATION))));
             }
         }
-        Node logsourceNode = YamlDocument.get(root, "logsource");
+        Node logsourceNode = SigmaYaml.get(root, "logsource");
         SigmaLogsource logsource = null;
         if (logsourceNode == null) {
             diags.report(error("sigma/missing-key", doc.span(root), "the rule has no 'logsource'",
                     "add 'logsource:' with product/category/service"));
             ok = false;
-        } else if (!YamlDocument.isMap(logsourceNode)) {
+        } else if (!SigmaYaml.isMap(logsourceNode)) {
             diags.report(error("sigma/invalid-rule", doc.span(logsourceNode), "'logsource' must be a mapping",
                     "write 'logsource: {product: windows, category: process_creation}'"));
             ok = false;
         } else {
-            logsource = new SigmaLogsource(lower(YamlDocument.text(YamlDocument.get(logsourceNode, "product"))),
-                    lower(YamlDocument.text(YamlDocument.get(logsourceNode, "category"))),
-                    lower(YamlDocument.text(YamlDocument.get(logsourceNode, "service"))));
+            logsource = new SigmaLogsource(lower(SigmaYaml.text(SigmaYaml.get(logsourceNode, "product"))),
+                    lower(SigmaYaml.text(SigmaYaml.get(logsourceNode, "category"))),
+                    lower(SigmaYaml.text(SigmaYaml.get(logsourceNode, "service"))));
         }
-        Node detection = YamlDocument.get(root, "detection");
+        Node detection = SigmaYaml.get(root, "detection");
         List<Node> conditions = new ArrayList<>();
         if (detection == null) {
             diags.report(error("sigma/missing-key", doc.span(root), "the rule has no 'detection'",
                     "add 'detection:' with search identifiers and a 'condition'"));
             ok = false;
-        } else if (!YamlDocument.isMap(detection)) {
+        } else if (!SigmaYaml.isMap(detection)) {
             diags.report(error("sigma/invalid-rule", doc.span(detection), "'detection' must be a mapping",
                     "map search identifiers to maps or lists, and add 'condition'"));
             ok = false;
         } else {
-            Node cond = YamlDocument.get(detection, "condition");
-            if (cond == null || YamlDocument.isNull(cond)) {
+            Node cond = SigmaYaml.get(detection, "condition");
+            if (cond == null || SigmaYaml.isNull(cond)) {
                 diags.report(error("sigma/missing-key", doc.span(detection), "the detection has no 'condition'",
                         "add 'condition: selection' (or the identifiers to combine)"));
                 ok = false;
-            } else if (YamlDocument.isSeq(cond)) {
-                conditions.addAll(YamlDocument.items(cond));
+            } else if (SigmaYaml.isSeq(cond)) {
+                conditions.addAll(SigmaYaml.items(cond));
             } else {
                 conditions.add(cond);
             }
@@ -126,34 +126,34 @@ final class SigmaRuleReader {
             return null;
         }
         return new SigmaRule(id, scalar(doc, root, "name", diags), title, scalar(doc, root, "description", diags),
-                status, level, tags, YamlDocument.strings(YamlDocument.get(root, "references")),
-                YamlDocument.strings(YamlDocument.get(root, "falsepositives")), authors(root), logsource, detection,
+                status, level, tags, SigmaYaml.strings(SigmaYaml.get(root, "references")),
+                SigmaYaml.strings(SigmaYaml.get(root, "falsepositives")), authors(root), logsource, detection,
                 conditions, doc);
     }
 
     private static String authors(Node root) {
-        List<String> a = YamlDocument.strings(YamlDocument.get(root, "author"));
+        List<String> a = SigmaYaml.strings(SigmaYaml.get(root, "author"));
         return a.isEmpty() ? null : String.join(", ", a);
     }
 
-    private static String scalar(YamlDocument doc, Node map, String key, Diagnostics diags) {
-        Node n = YamlDocument.get(map, key);
-        if (n == null || YamlDocument.isNull(n)) {
+    private static String scalar(SigmaYaml doc, Node map, String key, Diagnostics diags) {
+        Node n = SigmaYaml.get(map, key);
+        if (n == null || SigmaYaml.isNull(n)) {
             return null;
         }
-        if (!YamlDocument.isScalar(n)) {
+        if (!SigmaYaml.isScalar(n)) {
             diags.report(warning("sigma/bad-metadata", doc.span(n), "'" + key + "' should be a single text value",
                     "write '" + key + ": ...' on one line"));
             return null;
         }
-        return YamlDocument.text(n);
+        return SigmaYaml.text(n);
     }
 
     /** Keys of the rule's top-level mapping, for callers that need to look at custom ones. */
     static List<String> keys(Node root) {
         List<String> out = new ArrayList<>();
-        for (NodeTuple t : YamlDocument.entries(root)) {
-            out.add(YamlDocument.text(t.getKeyNode()));
+        for (NodeTuple t : SigmaYaml.entries(root)) {
+            out.add(SigmaYaml.text(t.getKeyNode()));
         }
         return out;
     }

@@ -83,7 +83,7 @@ public sealed interface SigmaValue permits SigmaString, SigmaValue.Number, Sigma
         if (!n.isPlain()) {
             return SigmaString.parse(t);
         }
-        if (YamlDocument.isNull(n)) {
+        if (SigmaYaml.isNull(n)) {
             return new Null();
         }
         if (BOOL.matcher(t).matches()) {

@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param file      the file name for diagnostics
  * @param lineShift added to every 1-based line (the document's first line in its file, minus one)
  */
-public record YamlDocument(Node root, String file, int lineShift, int columnShift) {
+public record SigmaYaml(Node root, String file, int lineShift, int columnShift) {
 
     /** Thrown for text that is not YAML; carries the position of the problem. */
     public static final class Invalid extends Exception {
@@ -45,7 +45,7 @@ public record YamlDocument(Node root, String file, int lineShift, int columnShif
     private static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
 
     /** Composes {@code text} (one document); an empty document gives an empty root scalar. */
-    public static YamlDocument parse(String text, String file, int lineShift, int columnShift) throws Invalid {
+    public static SigmaYaml parse(String text, String file, int lineShift, int columnShift) throws Invalid {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
                 .setSchema(new FailsafeSchema())
@@ -64,7 +64,7 @@ public record YamlDocument(Node root, String file, int lineShift, int columnShif
             }
             Node root = docs.isEmpty() ? new ScalarNode(org.snakeyaml.engine.v2.nodes.Tag.NULL, "", ScalarStyle.PLAIN)
                     : docs.get(0);
-            return new YamlDocument(root, file, lineShift, columnShift);
+            return new SigmaYaml(root, file, lineShift, columnShift);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> m = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();

@@ -237,7 +237,7 @@ final class DetectionCompiler {
                     doc.spanAt(node, q.offset()), text, "identifiers: " + String.join(", ", identifiers.keySet())));
             return q.all() ? Expr.Const.TRUE : Expr.Const.FALSE;
         }
-        return q.all() ? new Expr.And(matched) : new Expr.Or(matched);
+        return q.all() ? Expr.and(matched) : Expr.or(matched);
     }
 
     private static Pattern glob(String pattern) {

@@ -57,6 +57,25 @@ public final class SigmaLoader implements AnalyticLoader {
         return out;
     }
 
+    /** The correlation rules in a file, read and checked (for the stage that will run them). */
+    public static List<SigmaCorrelation> correlations(String file, String text, Diagnostics diags) {
+        List<SigmaCorrelation> out = new ArrayList<>();
+        for (SigmaDocuments.Part part : SigmaDocuments.split(text)) {
+            try {
+                SigmaYaml doc = SigmaYaml.parse(part.text(), file, part.firstLine() - 1, 0);
+                if (SigmaYaml.get(doc.root(), "correlation") != null) {
+                    SigmaCorrelation c = SigmaCorrelation.read(doc, diags);
+                    if (c != null) {
+                        out.add(c);
+                    }
+                }
+            } catch (SigmaYaml.Invalid e) {
+                diags.report(new Diagnostic(Severity.ERROR, "sigma/invalid-yaml", e.getMessage(), e.span(), "", ""));
+            }
+        }
+        return out;
+    }
+
     private Analytic document(String file, SigmaDocuments.Part part, Diagnostics diags) {
         SigmaYaml doc;
         try {
@@ -68,6 +87,9 @@ public final class SigmaLoader implements AnalyticLoader {
         }
         Node root = doc.root();
         if (SigmaYaml.get(root, "correlation") != null) {
+            if (SigmaCorrelation.read(doc, diags) == null) {
+                return null;
+            }
             diags.report(new Diagnostic(Severity.ERROR, "sigma/unsupported-correlation", "correlation rule '"
                     + SigmaYaml.text(SigmaYaml.get(root, "title")) + "' is not run yet",
                     doc.keySpan(root, "correlation"), "", "its referenced rules still run on their own"));

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  */
 public final class SigmaLoader implements AnalyticLoader {
 
+    /** Top-level keys that make a YAML file a Sigma document (a rule needs logsource too). */
     private static final Pattern TOP_KEY = Pattern.compile("(?m)^(detection|correlation|filter)\\s*:");
+    private static final Pattern LOGSOURCE = Pattern.compile("(?m)^logsource\\s*:");
 
     @Override
     public String kind() {
@@ -32,10 +34,9 @@ public final class SigmaLoader implements AnalyticLoader {
         if (!(lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
             return false;
         }
-        boolean detection = text.contains("\ndetection:") || text.startsWith("detection:");
-        boolean logsource = text.contains("\nlogsource:") || text.startsWith("logsource:");
-        return (detection && logsource) || TOP_KEY.matcher(text).find() && (text.contains("\ncorrelation:")
-                || text.startsWith("correlation:") || text.contains("\nfilter:") || text.startsWith("filter:"));
+        boolean rule = TOP_KEY.matcher(text).results().anyMatch(m -> m.group(1).equals("detection"))
+                && LOGSOURCE.matcher(text).find();
+        return rule || TOP_KEY.matcher(text).results().anyMatch(m -> !m.group(1).equals("detection"));
     }
 
     @Override

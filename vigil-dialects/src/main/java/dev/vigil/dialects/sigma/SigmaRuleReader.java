@@ -5,7 +5,6 @@ import dev.vigil.core.diag.Diagnostics;
 import dev.vigil.core.diag.Severity;
 import dev.vigil.core.diag.SourceSpan;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -147,15 +146,6 @@ final class SigmaRuleReader {
             return null;
         }
         return SigmaYaml.text(n);
-    }
-
-    /** Keys of the rule's top-level mapping, for callers that need to look at custom ones. */
-    static List<String> keys(Node root) {
-        List<String> out = new ArrayList<>();
-        for (NodeTuple t : SigmaYaml.entries(root)) {
-            out.add(SigmaYaml.text(t.getKeyNode()));
-        }
-        return out;
     }
 
     private static String lower(String s) {

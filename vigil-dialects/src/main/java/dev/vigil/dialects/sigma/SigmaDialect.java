@@ -69,6 +69,7 @@ public final class SigmaDialect implements Dialect {
     public Optional<Query> compile(SigmaRule rule, Diagnostics diags) {
         try {
             Expr expr = DetectionCompiler.compile(rule, placeholders, diags);
+            FieldLint.check(rule, expr, diags);
             expr = SigmaFilter.apply(filters, rule, expr, placeholders, diags);
             return Optional.of(new Query(rule.title(), scope(rule, diags), expr));
         } catch (SigmaRuleException e) {

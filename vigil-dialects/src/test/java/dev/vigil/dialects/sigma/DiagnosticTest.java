@@ -97,4 +97,22 @@ class DiagnosticTest {
                 rules.diags);
         assertThat(rules.diags.all()).isEmpty();
     }
+
+    @Test
+    void fieldOutsideTheTaxonomyIsAWarningWithDidYouMean() {
+        var q = rules.compile(rule("    sel:\n        Commandline|contains: x\n    condition: sel\n"));
+        assertThat(q).hasSize(1);
+        Diagnostic d = rules.first("sigma/unknown-field");
+        assertThat(d.span().line()).isEqualTo(8);
+        assertThat(d.hint()).startsWith("did you mean 'CommandLine'?");
+    }
+
+    @Test
+    void loaderAcceptsSigmaDocumentsOnly() {
+        SigmaLoader loader = new SigmaLoader();
+        assertThat(loader.accepts("r.yml", rule("    sel:\n        Image: x\n    condition: sel\n"))).isTrue();
+        assertThat(loader.accepts("c.yml", "title: c\ncorrelation:\n    type: event_count\n")).isTrue();
+        assertThat(loader.accepts("r.txt", rule("    sel:\n        Image: x\n    condition: sel\n"))).isFalse();
+        assertThat(loader.accepts("car.yml", "id: CAR-2020-11-007\nimplementations:\n  - code: x\n")).isFalse();
+    }
 }

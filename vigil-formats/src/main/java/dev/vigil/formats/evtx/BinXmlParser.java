@@ -38,7 +38,8 @@ import java.util.Map;
  *              u32 count, count x (u16 size, u8 type, u8 pad), values back to back
  * </pre>
  *
- * <p>The dependency id is absent inside BinXML carried by a substitution value (type 0x21).
+ * <p>The dependency id is present in template definitions and absent elsewhere (BinXML carried
+ * by a substitution value of type 0x21, records without templates).
  * Names and template definitions are chunk-relative offsets, so both caches live per chunk. Every
  * read is bounds-checked against the current range and recursion is capped, so damaged input
  * ends in a {@link BinXmlException}, never in an endless loop.
@@ -80,7 +81,7 @@ final class BinXmlParser {
     throw new BinXmlException("record BinXML at chunk offset " + start + " holds no element");
   }
 
-  private List<TemplateNode> parseDocument(boolean inValue) {
+  private List<TemplateNode> parseDocument(boolean inTemplate) {
     List<TemplateNode> out = new ArrayList<>(2);
     while (pos < end) {
       int token = u8(chunk, pos);
@@ -93,7 +94,7 @@ final class BinXmlParser {
           need(4);
           pos += 4;
         }
-        case 0x01, 0x41 -> out.add(parseElement(inValue));
+        case 0x01, 0x41 -> out.add(parseElement(inTemplate));
         case 0x0c -> out.add(parseTemplateInstance());
         case 0x0a -> out.add(parsePi());
         case 0x05, 0x45, 0x07, 0x47, 0x08, 0x48, 0x09, 0x49, 0x0d, 0x0e -> out.add(parsePart());
@@ -103,11 +104,11 @@ final class BinXmlParser {
     return out;
   }
 
-  private Element parseElement(boolean inValue) {
+  private Element parseElement(boolean inTemplate) {
     enter();
     int token = u8(chunk, pos);
-    need(inValue ? 9 : 11);
-    pos += inValue ? 1 : 3;
+    need(9);
+    pos += hasDependencyId(inTemplate) ? 3 : 1;
     pos += 4; // data size: the content is self-delimiting, so it is not needed
     String name = readName();
     if ((token & 0x40) != 0) {
@@ -152,7 +153,7 @@ final class BinXmlParser {
           depth--;
           return new Element(name, attrs, children.toArray(new TemplateNode[0]));
         }
-        case 0x01, 0x41 -> children.add(parseElement(inValue));
+        case 0x01, 0x41 -> children.add(parseElement(inTemplate));
         case 0x0c -> children.add(parseTemplateInstance());
         case 0x0a -> children.add(parsePi());
         default -> {
@@ -163,6 +164,21 @@ final class BinXmlParser {
         }
       }
     }
+  }
+
+  /**
+   * Whether the element at {@code pos} carries the u16 dependency id. Template definitions have
+   * it; record-level elements without a template (evtx issue 201) and BinXML inside a 0x21 value
+   * do not. An inline name settles it whichever the context, since its offset must equal the
+   * position right after it.
+   */
+  private boolean hasDependencyId(boolean inTemplate) {
+    boolean withInline = pos + 11 <= end && u32(chunk, pos + 7) == pos + 11;
+    boolean withoutInline = u32(chunk, pos + 5) == pos + 9;
+    if (withInline != withoutInline) {
+      return withInline;
+    }
+    return inTemplate;
   }
 
   private static boolean isValuePart(int t) {
@@ -332,7 +348,7 @@ final class BinXmlParser {
     pos = offset + 24;
     end = offset + 24 + (int) size;
     try {
-      Template t = new Template(offset, parseDocument(false).toArray(new TemplateNode[0]));
+      Template t = new Template(offset, parseDocument(true).toArray(new TemplateNode[0]));
       templates.put(offset, t);
       return t;
     } catch (BinXmlException e) {
@@ -394,7 +410,7 @@ final class BinXmlParser {
     pos = off;
     end = off + size;
     try {
-      return expander.expandTop(parseDocument(true));
+      return expander.expandTop(parseDocument(false));
     } finally {
       pos = savedPos;
       end = savedEnd;

@@ -19,7 +19,7 @@ public final class EvtxXml {
     sb.append('<').append(e.name());
     for (EvtxAttribute a : e.attributes()) {
       sb.append(' ').append(a.name()).append("=\"");
-      escape(sb, a.value());
+      escape(sb, a.value(), true);
       sb.append('"');
     }
     if (e.children().isEmpty()) {
@@ -56,7 +56,7 @@ public final class EvtxXml {
 
   private static void inline(StringBuilder sb, EvtxNode n) {
     if (n instanceof EvtxText t) {
-      escape(sb, t.text());
+      escape(sb, t.text(), false);
     } else if (n instanceof EvtxProcessingInstruction pi) {
       sb.append("<?").append(pi.target());
       if (!pi.data().isEmpty()) {
@@ -72,15 +72,15 @@ public final class EvtxXml {
     }
   }
 
-  private static void escape(StringBuilder sb, String s) {
+  /** Escapes like evtxexport: quotes only inside attribute values. */
+  private static void escape(StringBuilder sb, String s, boolean attribute) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '<' -> sb.append("&lt;");
         case '>' -> sb.append("&gt;");
         case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&apos;");
+        case '"' -> sb.append(attribute ? "&quot;" : "\"");
         default -> sb.append(c);
       }
     }

@@ -77,6 +77,9 @@ final class TemplateExpander {
       }
       return;
     }
+    if (droppedAsNull(e, values, ov)) {
+      return;
+    }
     spend();
     List<EvtxAttribute> attrs = new ArrayList<>(e.attributes().length);
     for (Attribute a : e.attributes()) {
@@ -143,6 +146,9 @@ final class TemplateExpander {
     }
     int type = s.index() < values.types().length ? values.types()[s.index()] : s.type();
     if (v instanceof String str) {
+      if (str.isEmpty()) {
+        return; // keeps <Data Name="X"/> free of empty text nodes
+      }
       spend();
       out.add(new EvtxText(str, type & 0x7f));
     } else if (v instanceof String[] arr) {
@@ -155,6 +161,26 @@ final class TemplateExpander {
         out.add((EvtxNode) n);
       }
     }
+  }
+
+  /** An element whose content holds an optional substitution with a null value is omitted. */
+  private static boolean droppedAsNull(Element e, Values values, Override ov) {
+    for (TemplateNode c : e.children()) {
+      if (c instanceof Substitution s && s.optional() && resolve(s.index(), values, ov) == null
+          && !overridden(s.index(), ov)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean overridden(int index, Override ov) {
+    for (Override o = ov; o != null; o = o.next()) {
+      if (o.index() == index) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Object resolve(int index, Values values, Override ov) {

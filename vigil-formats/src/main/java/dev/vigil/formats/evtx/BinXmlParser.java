@@ -49,7 +49,8 @@ final class BinXmlParser {
   private static final int CHUNK_DATA_START = 512;
 
   private final byte[] chunk;
-  private final int chunkLength;
+  /** End of the chunk's record data: back-referenced names and templates must lie below it. */
+  private final int dataEnd;
   private final Charset ansi;
   private final Map<Integer, String> names = new HashMap<>();
   private final Map<Integer, Object> templates = new HashMap<>();
@@ -59,9 +60,9 @@ final class BinXmlParser {
   private int end;
   private int depth;
 
-  BinXmlParser(byte[] chunk, int chunkLength, Charset ansi) {
+  BinXmlParser(byte[] chunk, int dataEnd, Charset ansi) {
     this.chunk = chunk;
-    this.chunkLength = chunkLength;
+    this.dataEnd = dataEnd;
     this.ansi = ansi;
   }
 
@@ -285,16 +286,19 @@ final class BinXmlParser {
     if (cached != null) {
       return cached;
     }
-    if (offset < CHUNK_DATA_START - 384 || offset + 8 > chunkLength) {
-      throw new BinXmlException("name offset " + offset + " outside chunk (expected 128.."
-          + (chunkLength - 8) + ")");
+    if (offset < CHUNK_DATA_START || offset + 8 > dataEnd) {
+      throw new BinXmlException("name offset " + offset + " outside the chunk's record data"
+          + " (expected 512.." + (dataEnd - 8) + ")");
     }
     int chars = u16(chunk, off + 6);
-    if (off + 8 + chars * 2 > chunkLength) {
+    if (off + 8 + chars * 2 > dataEnd) {
       throw new BinXmlException("name at offset " + off + " with " + chars
           + " chars runs past the chunk");
     }
     String name = ValueText.utf16(chunk, off + 8, chars * 2);
+    if (name.isEmpty()) {
+      throw new BinXmlException("empty name at offset " + off);
+    }
     names.put(off, name);
     return name;
   }
@@ -313,9 +317,9 @@ final class BinXmlParser {
       need(size);
       pos += (int) size;
     } else {
-      if (defOffset + 24 > chunkLength || defOffset < CHUNK_DATA_START - 384) {
+      if (defOffset + 24 > dataEnd || defOffset < CHUNK_DATA_START) {
         throw new BinXmlException("template definition offset " + defOffset
-            + " outside chunk (expected within 128.." + (chunkLength - 24) + ")");
+            + " outside the chunk's record data (expected 512.." + (dataEnd - 24) + ")");
       }
       template = template((int) defOffset);
     }
@@ -336,7 +340,8 @@ final class BinXmlParser {
       throw new BinXmlException("template definition at offset " + offset + " refers to itself");
     }
     long size = u32(chunk, offset + 20);
-    if (offset + 24 + size > chunkLength) {
+    // An inline definition may sit in a record that runs past a stale free-space offset.
+    if (offset + 24 + size > Math.max(dataEnd, end)) {
       String msg = "template definition at offset " + offset + " with size " + size
           + " runs past the chunk";
       templates.put(offset, msg);

@@ -89,7 +89,7 @@ final class ChunkDecoder {
 
   private int records(byte[] b, int length, int limit, int chunkIndex, long chunkOffset,
       Consumer<EvtxRecord> sink, Consumer<EvtxDamage> damage) {
-    BinXmlParser parser = new BinXmlParser(b, length, options.ansiCharset());
+    BinXmlParser parser = new BinXmlParser(b, limit, options.ansiCharset());
     Set<Long> seen = null;
     boolean recovering = false;
     int delivered = 0;

@@ -143,10 +143,16 @@ final class ChunkDecoder {
         EvtxElement event = parser.decodeRecord(off + 24, next - 4);
         sink.accept(new EvtxRecord(id, chunkOffset + off, chunkIndex, i64(b, off + 16), event));
         delivered++;
-      } catch (BinXmlException | IndexOutOfBoundsException e) {
+      } catch (BinXmlException e) {
         damage.accept(new EvtxDamage(EvtxDamage.Kind.RECORD_BINXML, chunkIndex, chunkOffset + off,
             id, fileName + ": chunk " + chunkIndex + " offset " + (chunkOffset + off)
                 + " record " + id + ": " + e.getMessage()));
+      } catch (RuntimeException e) {
+        // Every read is bounds-checked, so this means a decoder defect; one record is lost
+        // rather than the whole file, and the report says what happened.
+        damage.accept(new EvtxDamage(EvtxDamage.Kind.RECORD_BINXML, chunkIndex, chunkOffset + off,
+            id, fileName + ": chunk " + chunkIndex + " offset " + (chunkOffset + off)
+                + " record " + id + ": internal decoder error " + e));
       }
       off = next;
     }

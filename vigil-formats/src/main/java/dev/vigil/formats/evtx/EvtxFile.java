@@ -17,7 +17,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.zip.CRC32;
 
 /**
@@ -208,6 +212,13 @@ public final class EvtxFile implements Closeable, Iterable<EvtxRecord> {
         return pending.poll();
       }
     };
+  }
+
+  /** {@link #iterator()} as a sequential stream. */
+  public Stream<EvtxRecord> stream() {
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   @Override

@@ -5,6 +5,7 @@ import static dev.vigil.formats.evtx.EvtxBytes.utf16z;
 import static dev.vigil.formats.evtx.EvtxBytes.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vigil.formats.evtx.EvtxDamage.Kind;
 import java.io.IOException;
@@ -198,8 +199,8 @@ class EvtxSyntheticTest {
     assertThat(damage.reports()).extracting(EvtxDamage::kind, EvtxDamage::chunkIndex,
             EvtxDamage::fileOffset)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(Kind.CHUNK_BAD_MAGIC, 0, 4096L),
-            org.assertj.core.groups.Tuple.tuple(Kind.CHUNK_EMPTY, 1, 4096L + 65536));
+            tuple(Kind.CHUNK_BAD_MAGIC, 0, 4096L),
+            tuple(Kind.CHUNK_EMPTY, 1, 4096L + 65536));
     assertThat(damage.reports().get(0).message()).contains(p.toString(), "chunk 0", "ElfChnk");
   }
 
@@ -307,6 +308,36 @@ class EvtxSyntheticTest {
     assertThat(readAll(write(EvtxBytes.file(1, 0, c.finish())), damage)).isEmpty();
     assertThat(damage.count(Kind.RECORD_BINXML)).isEqualTo(1);
     assertThat(damage.reports().get(0).message()).contains("refers to itself");
+  }
+
+  @Test
+  void optionalNullSubstitutionDropsItsElement() throws IOException {
+    EvtxRecord r = readAll(write(EvtxBytes.file(1, 0, sampleChunk().finish())),
+        new EvtxDamageCollector()).get(0);
+    // Value 4 is NullType in record 1: <Data Name="Opt"> is omitted, not rendered empty.
+    assertThat(r.eventData()).extracting(EvtxField::name).doesNotContain("Opt");
+    assertThat(r.toXml()).doesNotContain("\"Opt\"");
+  }
+
+  @Test
+  void templateLessRecordWithPiCdataAndReferences() throws IOException {
+    EvtxBytes.Chunk c = new EvtxBytes.Chunk();
+    c.beginRecord(5).fragmentHeader();
+    c.open("Event", true, false).attribute("Kind").text("x").u8(0x08).u16('>').closeStart();
+    c.u8(0x0a).name("xml-stylesheet").u8(0x0b).u16(8).utf16("href=\"a\"");
+    c.u8(0x07).u16(3).utf16("<c>");
+    c.u8(0x09).name("lt").u8(0x09).name("custom");
+    c.end().eof().endRecord();
+    EvtxDamageCollector damage = new EvtxDamageCollector();
+    List<EvtxRecord> records = readAll(write(EvtxBytes.file(1, 0, c.finish())), damage);
+    assertThat(damage.total()).isZero();
+    EvtxElement event = records.get(0).event();
+    assertThat(event.attribute("Kind")).isEqualTo("x>");
+    assertThat(event.children().get(0))
+        .isEqualTo(new EvtxProcessingInstruction("xml-stylesheet", "href=\"a\""));
+    assertThat(event.text()).isEqualTo("<c><&custom;");
+    assertThat(records.get(0).toXml())
+        .isEqualTo("<Event Kind=\"x&gt;\"><?xml-stylesheet href=\"a\"?>&lt;c&gt;&lt;&amp;custom;</Event>\n");
   }
 
   @Test

@@ -200,11 +200,8 @@ final class BinXmlParser {
         need(chars * 2);
         String s = ValueText.utf16(chunk, pos, chars * 2);
         pos += chars * 2;
-        if (type != EvtxValueType.STRING) {
-          // Only string values are defined for value text; keep the text but record the type.
-          return new Text(new EvtxText(s, type));
-        }
-        return new Text(new EvtxText(s, EvtxValueType.STRING));
+        // Producers only write string value text; the type is kept should another appear.
+        return new Text(new EvtxText(s, type));
       }
       case 0x07, 0x47 -> {
         need(3);

@@ -4,6 +4,7 @@ import static dev.vigil.formats.evtx.LittleEndian.i32;
 import static dev.vigil.formats.evtx.LittleEndian.i64;
 import static dev.vigil.formats.evtx.LittleEndian.u32;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -90,9 +91,10 @@ final class ChunkDecoder {
   private int records(byte[] b, int length, int limit, int chunkIndex, long chunkOffset,
       Consumer<EvtxRecord> sink, Consumer<EvtxDamage> damage) {
     BinXmlParser parser = new BinXmlParser(b, limit, options.ansiCharset());
+    long[] delivered = new long[64];
     Set<Long> seen = null;
     boolean recovering = false;
-    int delivered = 0;
+    int count = 0;
     int off = HEADER_SIZE;
     while (off + 28 <= limit) {
       int magic = i32(b, off);
@@ -132,7 +134,11 @@ final class ChunkDecoder {
       int next = off + (int) size;
       if (recovering) {
         if (seen == null) {
+          // Built only once recovery starts, from the ids delivered so far.
           seen = new HashSet<>();
+          for (int i = 0; i < count; i++) {
+            seen.add(delivered[i]);
+          }
         }
         if (!seen.add(id)) {
           off = next;
@@ -142,7 +148,10 @@ final class ChunkDecoder {
       try {
         EvtxElement event = parser.decodeRecord(off + 24, next - 4);
         sink.accept(new EvtxRecord(id, chunkOffset + off, chunkIndex, i64(b, off + 16), event));
-        delivered++;
+        if (count == delivered.length) {
+          delivered = Arrays.copyOf(delivered, count * 2);
+        }
+        delivered[count++] = id;
       } catch (BinXmlException e) {
         damage.accept(new EvtxDamage(EvtxDamage.Kind.RECORD_BINXML, chunkIndex, chunkOffset + off,
             id, fileName + ": chunk " + chunkIndex + " offset " + (chunkOffset + off)
@@ -156,7 +165,7 @@ final class ChunkDecoder {
       }
       off = next;
     }
-    return delivered;
+    return count;
   }
 
   /** Next offset in {@code [from, limit)} holding a record with consistent size fields, or -1. */

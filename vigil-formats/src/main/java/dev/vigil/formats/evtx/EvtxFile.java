@@ -142,6 +142,7 @@ public final class EvtxFile implements Closeable, Iterable<EvtxRecord> {
    * own copy of the chunk and its own name/template caches.
    *
    * @return the number of records delivered
+   * @throws IndexOutOfBoundsException if {@code chunkIndex} is not below {@link #chunkCount()}
    */
   public int decodeChunk(int chunkIndex, Consumer<EvtxRecord> sink, Consumer<EvtxDamage> damage)
       throws IOException {

@@ -126,8 +126,9 @@ class BrokenInputTest {
         Path evtx = Inputs.write(dir, "s.dat", "ElfFile\0rest".getBytes(StandardCharsets.ISO_8859_1));
         Inputs r = Inputs.read(bin, yaml, evtx);
         assertThat(r.summary.filesSkipped()).containsEntry("unsupported format: binary", 1L)
-                .containsEntry("unsupported format: YAML", 1L).containsEntry(InputReader.EVTX_UNAVAILABLE, 1L);
-        assertThat(r.problems).hasSize(2);
+                .containsEntry("unsupported format: YAML", 1L).containsEntry("unreadable EVTX", 1L);
+        assertThat(r.problems).extracting(InputProblem::kind).containsExactly("input/unsupported-format",
+                "input/unsupported-format", "input/bad-evtx");
         assertThat(r.events).isEmpty();
     }
 

@@ -150,8 +150,8 @@ public final class ContentReader {
             evtx.decode(file, path, sink);
             files.read(path);
         } catch (IOException e) {
-            files.read(path);
-            files.failed(path, 0, kindOf(e), describe(e));
+            // No EVTX file header to go by (too short, wrong magic after all): the file is skipped, named.
+            files.skipped(path, "unreadable EVTX", "input/bad-evtx", describe(e));
         } finally {
             if (temp != null) {
                 try {

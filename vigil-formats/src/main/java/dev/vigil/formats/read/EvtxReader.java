@@ -8,7 +8,6 @@ import dev.vigil.formats.evtx.EvtxDamage;
 import dev.vigil.formats.evtx.EvtxElement;
 import dev.vigil.formats.evtx.EvtxField;
 import dev.vigil.formats.evtx.EvtxFile;
-import dev.vigil.formats.evtx.EvtxFormatException;
 import dev.vigil.formats.evtx.EvtxNode;
 import dev.vigil.formats.evtx.EvtxOptions;
 import dev.vigil.formats.evtx.EvtxRecord;
@@ -26,14 +25,13 @@ import java.util.Locale;
  */
 public final class EvtxReader implements EvtxDecoder {
 
+    /** @throws dev.vigil.formats.evtx.EvtxFormatException when the file has no usable EVTX header */
     @Override
     public void decode(Path file, String displayPath, RecordSink sink) throws IOException {
         EvtxOptions options = EvtxOptions.defaults().withDamageListener(d -> damage(d, sink));
         try (EvtxFile evtx = EvtxFile.open(file, options)) {
             long[] ordinal = {0};
             evtx.forEach(r -> sink.record(toRecord(r).position(0, ++ordinal[0])));
-        } catch (EvtxFormatException e) {
-            sink.badRecord(0, 0, "evtx/bad-file", e.getMessage());
         }
     }
 

@@ -1,0 +1,37 @@
+package dev.vigil.dialects;
+
+import dev.vigil.dialects.car.CarDialect;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The dialects Vigil runs, by key. Adding a language is one line here. */
+public enum DialectKind {
+    CAR("car", CarDialect::new);
+
+    private final String key;
+    private final Supplier<Dialect> constructor;
+
+    DialectKind(String key, Supplier<Dialect> constructor) {
+        this.key = key;
+        this.constructor = constructor;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Dialect create() {
+        return constructor.get();
+    }
+
+    public static Optional<DialectKind> byKey(String key) {
+        return Arrays.stream(values()).filter(d -> d.key.equals(key)).findFirst();
+    }
+
+    /** Keys of every dialect, for "allowed values" hints. */
+    public static String keys() {
+        return String.join(", ", Arrays.stream(values()).map(DialectKind::key).toList());
+    }
+}

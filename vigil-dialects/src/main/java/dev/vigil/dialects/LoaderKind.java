@@ -1,0 +1,32 @@
+package dev.vigil.dialects;
+
+import dev.vigil.dialects.catalog.CarPageLoader;
+import dev.vigil.dialects.catalog.CarYamlLoader;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The analytic document kinds Vigil reads, tried in this order; the first whose {@code accepts} says yes
+ * loads the file. Adding a document kind is one line here.
+ */
+public enum LoaderKind {
+    CAR_PAGE(CarPageLoader::new),
+    CAR_YAML(CarYamlLoader::new);
+
+    private final Supplier<AnalyticLoader> constructor;
+
+    LoaderKind(Supplier<AnalyticLoader> constructor) {
+        this.constructor = constructor;
+    }
+
+    public AnalyticLoader create() {
+        return constructor.get();
+    }
+
+    /** The loader for a document, or empty when no kind recognises it. */
+    public static Optional<AnalyticLoader> forDocument(String fileName, String text) {
+        return Arrays.stream(values()).map(LoaderKind::create).filter(l -> l.accepts(fileName, text)).findFirst();
+    }
+}

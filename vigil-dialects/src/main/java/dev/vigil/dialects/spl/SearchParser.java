@@ -241,6 +241,13 @@ final class SearchParser {
         if (r.field() == null) {
             return new Expr.Const(false, r.why(), span);
         }
+        if (op.equals("=") && (r.field().equals("Image") || r.field().equals("ParentImage"))
+                && v.text().matches("(?i)^[a-z]:\\\\.*") && v.text().indexOf('*') < 0) {
+            String base = v.text().substring(v.text().lastIndexOf('\\') + 1);
+            ctx.warning("spl/brittle-path", fieldToken.start(), "full path compared in '" + name + "=" + v.raw()
+                    + "': a copy elsewhere (SysWOW64, a renamed or moved binary) evades it",
+                    "match the name: " + name + "=\"*\\\\" + base + "\"");
+        }
         return switch (op) {
             case "=", "==" -> equal(r, v, span);
             case "!=" -> Expr.and(List.of(exists(r, span), Expr.not(equal(r, v, span))));
@@ -257,7 +264,7 @@ final class SearchParser {
     }
 
     private Expr equal(FieldScope.Resolved r, Value v, SourceSpan span) {
-        if (v.text().equals("*") && !v.quoted() || v.text().equals("*")) {
+        if (v.text().equals("*")) {
             return exists(r, span);
         }
         boolean wild = v.text().indexOf('*') >= 0;

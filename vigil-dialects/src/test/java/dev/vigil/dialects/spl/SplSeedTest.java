@@ -43,7 +43,7 @@ class SplSeedTest {
                 "remove-fileshare", "remove-smbshare-lower", "upper-case-path");
         assertThat(d.all()).extracting(Diagnostic::code).containsExactly("spl/brittle-path");
         assertThat(d.all().get(0).span().line()).isEqualTo(66);
-        assertThat(d.all().get(0).span().column()).isEqualTo(40);
+        assertThat(d.all().get(0).span().column()).isEqualTo(45);
     }
 
     @Test

@@ -1,0 +1,6 @@
+package dev.vigil.formats.read;
+
+/** What the first bytes of an input say it is. */
+public enum ContentKind {
+    GZIP, ZIP, TAR, EVTX, XML, JSON, EMPTY, UNSUPPORTED
+}

@@ -1,6 +1,8 @@
 package dev.vigil.dialects;
 
 import dev.vigil.dialects.car.CarDialect;
+import dev.vigil.dialects.logpoint.LogPointDialect;
+import dev.vigil.dialects.spl.SplDialect;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -8,7 +10,9 @@ import java.util.function.Supplier;
 
 /** The dialects Vigil runs, by key. Adding a language is one line here. */
 public enum DialectKind {
-    CAR("car", CarDialect::new);
+    CAR("car", CarDialect::new),
+    SPL("spl", SplDialect::new),
+    LOGPOINT("logpoint", LogPointDialect::new);
 
     private final String key;
     private final Supplier<Dialect> constructor;

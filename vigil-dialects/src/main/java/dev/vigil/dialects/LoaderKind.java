@@ -2,6 +2,8 @@ package dev.vigil.dialects;
 
 import dev.vigil.dialects.catalog.CarPageLoader;
 import dev.vigil.dialects.catalog.CarYamlLoader;
+import dev.vigil.dialects.escu.EscuPageLoader;
+import dev.vigil.dialects.escu.EscuYamlLoader;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -13,7 +15,9 @@ import java.util.function.Supplier;
  */
 public enum LoaderKind {
     CAR_PAGE(CarPageLoader::new),
-    CAR_YAML(CarYamlLoader::new);
+    CAR_YAML(CarYamlLoader::new),
+    ESCU_PAGE(EscuPageLoader::new),
+    ESCU_YAML(EscuYamlLoader::new);
 
     private final Supplier<AnalyticLoader> constructor;
 

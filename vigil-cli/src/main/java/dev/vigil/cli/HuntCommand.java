@@ -7,6 +7,7 @@ import dev.vigil.core.diag.Severity;
 import dev.vigil.core.engine.CompiledRuleSet;
 import dev.vigil.core.engine.Detection;
 import dev.vigil.core.run.RunSummary;
+import dev.vigil.core.stage.StageRunner;
 import dev.vigil.dialects.catalog.Catalog;
 import dev.vigil.dialects.catalog.ImplementationStatus;
 import dev.vigil.dialects.catalog.LoadedAnalytic;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** {@code vigil hunt}: runs the analytics over event logs and reports what fired. */
 @Command(name = "hunt", mixinStandardHelpOptions = true,
@@ -111,18 +113,22 @@ public final class HuntCommand implements Callable<Integer> {
              DetectionWriter writer = format.open(os);
              Progress progress = Progress.start(summary, err, !noProgress && !quiet)) {
             InputReader reader = new InputReader(summary, p -> report(err, p, ++problems[0]));
+            Consumer<Detection> detections = d -> {
+                summary.detection();
+                byAnalytic.merge(d.analytic().id(), 1L, Long::sum);
+                try {
+                    writer.write(d);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+            // Queries with stages (stats, tstats, ...) turn hits into rows; the rest are detections at once.
+            StageRunner stages = new StageRunner();
             reader.read(inputs, event -> {
                 summary.eventEvaluated();
-                ruleSet.match(event, hit -> {
-                    summary.detection();
-                    byAnalytic.merge(hit.analytic().id(), 1L, Long::sum);
-                    try {
-                        writer.write(Detection.of(hit));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                ruleSet.match(event, hit -> stages.accept(hit, detections));
             });
+            stages.finish(detections);
         } catch (IOException | UncheckedIOException e) {
             err.println("vigil: error: cannot write detections: " + e.getMessage());
             return Vigil.USAGE;

@@ -28,7 +28,7 @@ class HuntCommandTest {
         CliRun r = CliRun.of("hunt", "--no-progress", "--format", "csv", CliRun.sample("sysmon.xml"));
         String[] lines = r.out().split("\r\n");
         assertThat(lines[0]).startsWith("time,host,analytic_id,analytic_title,implementation,techniques");
-        assertThat(lines).hasSize(1 + 6);
+        assertThat(lines).hasSize(1 + 21);
         assertThat(lines[1]).contains("CAR-2020-11-007").contains("T1070.005");
     }
 
@@ -36,7 +36,7 @@ class HuntCommandTest {
     void summaryAccountsForEveryRecord() {
         CliRun r = CliRun.of("hunt", "--no-progress", CliRun.sample("sysmon.xml"));
         assertThat(r.err()).contains("records     25 read: 25 evaluated, 0 skipped");
-        assertThat(r.err()).contains("detections  6 (CAR-2020-11-007: 6)");
+        assertThat(r.err()).contains("detections  21 (CAR-2020-11-007: 20, qw9919ed-fe5f-492c-b139-151bb162140e: 1)");
     }
 
     @Test
@@ -56,8 +56,22 @@ class HuntCommandTest {
         CliRun r = CliRun.of("hunt", "--no-progress", f.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).contains(f + ":2");
-        assertThat(r.err()).containsPattern("records\\s+3 read: 2 evaluated, 1 skipped");
-        assertThat(r.err()).contains("detections  2");
+        assertThat(r.err()).contains("records     3 read: 2 evaluated, 1 skipped (input/malformed-json: 1)");
+        assertThat(r.err()).contains("detections  6 (CAR-2020-11-007: 6)");
+    }
+
+    @Test
+    void aggregateDetectionsAreRowsWithTheirSourceEvents() throws IOException {
+        CliRun r = CliRun.of("hunt", "--no-progress", "--format", "jsonl", CliRun.sample("sysmon.xml"),
+                CliRun.sample("security-4688.xml"));
+        String row = java.util.Arrays.stream(r.out().split("\n")).filter(l -> l.contains("\"row\""))
+                .findFirst().orElseThrow();
+        assertThat(row).contains("\"id\":\"qw9919ed-fe5f-492c-b139-151bb162140e\"").contains("\"implementation\":\"spl\"")
+                .contains("\"risk\":{\"score\":25.0,\"impact\":50,\"confidence\":50}")
+                .contains("\"process_name\":\"net1.exe\"").contains("\"count\":2")
+                .contains("\"sources\":[{\"path\":\"" + CliRun.sample("sysmon.xml") + "\",\"record\":18246},"
+                        + "{\"path\":\"" + CliRun.sample("security-4688.xml") + "\",\"record\":904453}]")
+                .doesNotContain("\"event\":");
     }
 
     @Test
@@ -94,6 +108,7 @@ class HuntCommandTest {
         Path s = tmp.resolve("summary.json");
         CliRun.of("hunt", "--no-progress", "--summary", s.toString(), CliRun.sample("sysmon.xml"));
         assertThat(Files.readString(s)).contains("\"records\":{\"read\":25,\"evaluated\":25,\"skipped\":{}}")
-                .contains("\"detections\":{\"total\":6,\"by_analytic\":{\"CAR-2020-11-007\":6}}");
+                .contains("\"detections\":{\"total\":21,\"by_analytic\":{\"CAR-2020-11-007\":20,"
+                        + "\"qw9919ed-fe5f-492c-b139-151bb162140e\":1}}");
     }
 }

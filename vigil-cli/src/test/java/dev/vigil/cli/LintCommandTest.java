@@ -21,8 +21,16 @@ class LintCommandTest {
     }
 
     @Test
-    void strictFailsWhenSomethingDoesNotRun() {
-        assertThat(CliRun.of("lint", "--strict").exitCode()).isEqualTo(Vigil.USAGE);
+    void strictFailsWhenSomethingDoesNotRun(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        assertThat(CliRun.of("lint", "--strict").exitCode()).isZero();
+        Path f = tmp.resolve("CAR-2099-01-001.yaml");
+        Files.writeString(f, "title: Joined\nid: CAR-2099-01-001\nimplementations:\n  - name: j\n    type: Pseudocode\n"
+                + "    code: |\n      a = search Process:Create\n      b = join (a, a) where (a.pid == a.ppid)\n      output b\n");
+        CliRun r = CliRun.of("lint", "--strict", f.toString());
+        assertThat(r.out()).contains(f + ":8:11: error[car/unsupported-command]: unsupported CAR command 'join'");
+        assertThat(r.out()).contains("car unsupported");
+        assertThat(r.exitCode()).isEqualTo(Vigil.USAGE);
+        assertThat(CliRun.of("lint", f.toString()).exitCode()).isZero();
     }
 
     @Test

@@ -166,7 +166,7 @@ public final class HuntCommand implements Callable<Integer> {
     }
 
     /** The bundled sample data: {@code samples/} beside the launcher that set {@code vigil.home}. */
-    private static List<String> samples(PrintStream err) {
+    static List<String> samples(PrintStream err) {
         String home = System.getProperty("vigil.home");
         if (home == null || !Files.isDirectory(Path.of(home, "samples"))) {
             err.println("vigil: error: no PATH given and no bundled samples found; try 'vigil hunt PATH'");

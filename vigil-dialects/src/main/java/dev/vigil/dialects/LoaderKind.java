@@ -29,6 +29,11 @@ public enum LoaderKind {
         return constructor.get();
     }
 
+    /** The document kinds, for hints. */
+    public static String kinds() {
+        return String.join(", ", Arrays.stream(values()).map(k -> k.create().kind()).toList());
+    }
+
     /** The loader for a document, or empty when no kind recognises it. */
     public static Optional<AnalyticLoader> forDocument(String fileName, String text) {
         return Arrays.stream(values()).map(LoaderKind::create).filter(l -> l.accepts(fileName, text)).findFirst();

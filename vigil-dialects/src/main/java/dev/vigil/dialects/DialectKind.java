@@ -1,7 +1,9 @@
 package dev.vigil.dialects;
 
 import dev.vigil.dialects.car.CarDialect;
+import dev.vigil.dialects.logpoint.LogPointDialect;
 import dev.vigil.dialects.sigma.SigmaDialect;
+import dev.vigil.dialects.spl.SplDialect;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -10,6 +12,8 @@ import java.util.function.Supplier;
 /** The dialects Vigil runs, by key. Adding a language is one line here. */
 public enum DialectKind {
     CAR("car", CarDialect::new),
+    SPL("spl", SplDialect::new),
+    LOGPOINT("logpoint", LogPointDialect::new),
     SIGMA("sigma", SigmaDialect::new);
 
     private final String key;

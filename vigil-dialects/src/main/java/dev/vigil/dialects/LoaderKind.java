@@ -2,6 +2,8 @@ package dev.vigil.dialects;
 
 import dev.vigil.dialects.catalog.CarPageLoader;
 import dev.vigil.dialects.catalog.CarYamlLoader;
+import dev.vigil.dialects.escu.EscuPageLoader;
+import dev.vigil.dialects.escu.EscuYamlLoader;
 import dev.vigil.dialects.sigma.SigmaLoader;
 
 import java.util.Arrays;
@@ -15,6 +17,8 @@ import java.util.function.Supplier;
 public enum LoaderKind {
     CAR_PAGE(CarPageLoader::new),
     CAR_YAML(CarYamlLoader::new),
+    ESCU_PAGE(EscuPageLoader::new),
+    ESCU_YAML(EscuYamlLoader::new),
     SIGMA(SigmaLoader::new);
 
     private final Supplier<AnalyticLoader> constructor;
@@ -25,6 +29,11 @@ public enum LoaderKind {
 
     public AnalyticLoader create() {
         return constructor.get();
+    }
+
+    /** The document kinds, for hints. */
+    public static String kinds() {
+        return String.join(", ", Arrays.stream(values()).map(k -> k.create().kind()).toList());
     }
 
     /** The loader for a document, or empty when no kind recognises it. */

@@ -32,6 +32,7 @@ import java.util.Map;
  *             | FIELD ('<' | '<=' | '>' | '>=') NUMBER
  *             | FIELD ['NOT'] 'IN' ('[' | '(') value (',' value)* (']' | ')')
  *             | FIELD 'match' STRING                   -- regular expression, case-sensitive, unanchored
+ *             | FIELD 'contains' ['('] value [')']     -- substring, case-insensitive
  *             | FIELD 'exists'
  * value      := STRING | NUMBER | WORD
  * </pre>
@@ -50,6 +51,8 @@ final class CarParser {
     private final List<CarToken> tokens;
     private int pos;
     private final Map<String, Binding> vars = new LinkedHashMap<>();
+    /** Variables whose statement failed: later uses are not reported again. */
+    private final java.util.Set<String> failedVars = new java.util.HashSet<>();
     private final CarField.Reporter reporter;
     private String object = "process";
 
@@ -81,6 +84,9 @@ final class CarParser {
                     do {
                         CarToken name = expect(CarToken.Kind.WORD, "a variable name after 'output'");
                         Binding b = vars.get(name.text());
+                        if (b == null && failedVars.contains(name.text())) {
+                            throw new CarSyntaxError(null);
+                        }
                         if (b == null) {
                             throw error("car/undefined-variable", name, "'" + name.text() + "' is not assigned before "
                                     + "'output'", "assign it with '" + name.text() + " = search ...' or 'filter'");
@@ -90,13 +96,17 @@ final class CarParser {
                     endOfStatement();
                 } else if (start.kind() == CarToken.Kind.WORD && peekAt(1).isSymbol("=")) {
                     pos += 2;
-                    lastAssigned = start.text();
+                    failedVars.add(start.text());
                     vars.put(start.text(), assignment(start));
+                    failedVars.remove(start.text());
+                    lastAssigned = start.text();
                 } else {
                     throw unsupported(start, "statement");
                 }
             } catch (CarSyntaxError e) {
-                diagnostics.report(e.diagnostic);
+                if (e.diagnostic != null) {
+                    diagnostics.report(e.diagnostic);
+                }
                 failed = true;
                 skipStatement();
             }
@@ -147,6 +157,8 @@ final class CarParser {
             Binding base = null;
             if (peek().kind() == CarToken.Kind.WORD && vars.containsKey(peek().text())) {
                 base = vars.get(next().text());
+            } else if (peek().kind() == CarToken.Kind.WORD && failedVars.contains(peek().text())) {
+                throw new CarSyntaxError(null);
             } else if (peek().kind() == CarToken.Kind.WORD && !peek().isWord("where") && !peekAt(1).isSymbol("=")
                     && !peekAt(1).isSymbol("==")) {
                 CarToken v = next();
@@ -173,6 +185,7 @@ final class CarParser {
         terms.add(conjunction());
         while (skipNewlinesIfNested() && peek().isWord("or")) {
             pos++;
+            skipNewlines(); // a line that ends in OR continues on the next
             terms.add(conjunction());
         }
         return Expr.or(terms);
@@ -183,6 +196,7 @@ final class CarParser {
         terms.add(unary());
         while (skipNewlinesIfNested() && peek().isWord("and")) {
             pos++;
+            skipNewlines();
             terms.add(unary());
         }
         return Expr.and(terms);
@@ -196,6 +210,12 @@ final class CarParser {
             pos++;
         }
         return true;
+    }
+
+    private void skipNewlines() {
+        while (at(CarToken.Kind.NEWLINE)) {
+            pos++;
+        }
     }
 
     private Expr unary() {
@@ -262,6 +282,16 @@ final class CarParser {
                         + "no backreferences or lookaround");
             }
             return CarValues.regex(resolve(field, re), re.text(), span(field));
+        }
+        if (op.isWord("contains")) {
+            // 'field CONTAINS("text")', as some CAR analytics write it: a substring test.
+            pos++;
+            boolean paren = acceptSymbol("(");
+            CarToken v = value();
+            if (paren) {
+                expectSymbol(")", "')' after the CONTAINS value");
+            }
+            return CarValues.contains(resolve(field, v), v, span(field));
         }
         if (op.isWord("exists")) {
             pos++;
@@ -341,25 +371,31 @@ final class CarParser {
         }
     }
 
+    // After an error, skips to the next line that starts a statement, so one mistake is reported once.
     private void skipStatement() {
-        int d = 0;
         while (!at(CarToken.Kind.EOF)) {
             CarToken t = next();
-            if (t.isSymbol("(") || t.isSymbol("[")) {
-                d++;
-            } else if (t.isSymbol(")") || t.isSymbol("]")) {
-                d--;
-            } else if (t.kind() == CarToken.Kind.NEWLINE && d <= 0) {
+            if (t.kind() == CarToken.Kind.NEWLINE && startsStatement()) {
                 return;
             }
         }
+    }
+
+    private boolean startsStatement() {
+        int i = pos;
+        while (tokens.get(i).kind() == CarToken.Kind.NEWLINE) {
+            i++;
+        }
+        CarToken t = tokens.get(i);
+        return t.kind() == CarToken.Kind.EOF || t.isWord("output")
+                || (t.kind() == CarToken.Kind.WORD && tokens.get(Math.min(i + 1, tokens.size() - 1)).isSymbol("="));
     }
 
     private CarSyntaxError unsupported(CarToken t, String what) {
         String line = lineOf(t);
         return new CarSyntaxError(new Diagnostic(dev.vigil.core.diag.Severity.ERROR, "car/unsupported-" + what,
                 "unsupported CAR " + what + " '" + shown(t) + "' in '" + line + "'", span(t), line,
-                "Vigil runs search, filter ... where, output with =, ==, !=, <, >, IN, match, exists, AND, OR, NOT"));
+                "Vigil runs search, filter ... where, output with =, ==, !=, <, >, IN, match, contains, exists, AND, OR, NOT"));
     }
 
     private String lineOf(CarToken t) {
@@ -427,8 +463,9 @@ final class CarParser {
     static final class CarSyntaxError extends RuntimeException {
         final transient Diagnostic diagnostic;
 
+        /** {@code d} is null when the cause was already reported (a use of a variable whose statement failed). */
         CarSyntaxError(Diagnostic d) {
-            super(d.message(), null, false, false);
+            super(d == null ? "already reported" : d.message(), null, false, false);
             this.diagnostic = d;
         }
     }

@@ -61,6 +61,13 @@ final class CarValues {
                 : new Expr.Match(f.canonical(), StringOp.EQUALS, Glob.unescape(glob), false, span);
     }
 
+    static Expr contains(CarField f, CarToken value, SourceSpan span) {
+        if (f.canonical() == null) {
+            return new Expr.Const(false, f.why(), span);
+        }
+        return new Expr.Match(f.canonical(), StringOp.GLOB, "*" + toGlob(value.text()) + "*", false, span);
+    }
+
     static Expr comparison(CarField f, CarToken op, CarToken value, SourceSpan span) {
         if (value.kind() != CarToken.Kind.NUMBER) {
             throw new CarParser.CarSyntaxError(dev.vigil.core.diag.Diagnostic.error("car/bad-expression", span,

@@ -34,7 +34,7 @@ public final class CarYamlLoader implements AnalyticLoader {
 
     @Override
     public boolean accepts(String fileName, String text) {
-        return ID.matcher(text).find() && (text.contains("\nimplementations:") || text.contains("\ncoverage:"));
+        return ID.matcher(text).find() && (text.startsWith("title:") || text.contains("\ntitle:"));
     }
 
     @Override
@@ -73,6 +73,10 @@ public final class CarYamlLoader implements AnalyticLoader {
         List<Implementation> impls = new ArrayList<>();
         doc.get("implementations").ifPresent(n -> YamlDocument.items(n).forEach(m -> implementation(doc, m, diagnostics)
                 .ifPresent(impls::add)));
+        if (impls.isEmpty()) {
+            diagnostics.report(Diagnostic.warning("car/no-implementation", doc.span(doc.root()),
+                    "analytic " + id + " has no implementation to run"));
+        }
         String description = doc.text("description");
         return List.of(new Analytic(id, doc.text("title"), description == null ? "" : description.strip(), attack, d3fend,
                 YamlDocument.texts(doc.root(), "data_model_references"), Risk.UNKNOWN, List.of(),

@@ -141,8 +141,7 @@ public final class Catalog {
             documentsUnrecognised++;
             documentDiagnostics.report(new Diagnostic(named ? Severity.ERROR : Severity.NOTE, "catalog/unrecognised",
                     "not an analytic document Vigil knows; skipped", new SourceSpan(file, 0, 0), "",
-                    "Vigil reads CAR pages and YAML" + (DialectKind.values().length > 1 ? ", and the dialects "
-                            + DialectKind.keys() : "")));
+                    "Vigil reads these analytic documents: " + LoaderKind.kinds()));
             return this;
         }
         Diagnostics d = new Diagnostics();

@@ -81,18 +81,24 @@ public final class ContentReader {
 
     private void text(BufferedInputStream in, Sniffer.Verdict v, String path) {
         RecordSink sink = files.opened(path);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, v.charset()), 65536);
+        TruncationGuard guard = new TruncationGuard(in);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(guard, v.charset()), 65536);
         boolean isXml = v.kind() == ContentKind.XML;
+        IOException failure;
         try {
             if (isXml) {
                 xml.read(reader, sink);
             } else {
                 json.read(reader, sink);
             }
-            files.read(path);
+            failure = guard.failure();
         } catch (IOException e) {
-            files.read(path);
-            files.failed(path, isXml ? xml.line() : json.line(), kindOf(e), describe(e) + "; the records before it were read");
+            failure = e;
+        }
+        files.read(path);
+        if (failure != null) {
+            files.failed(path, isXml ? xml.line() : json.line(), kindOf(failure),
+                    describe(failure) + "; the records before it were read");
         }
     }
 
@@ -144,8 +150,8 @@ public final class ContentReader {
             evtx.decode(file, path, sink);
             files.read(path);
         } catch (IOException e) {
-            files.read(path);
-            files.failed(path, 0, kindOf(e), describe(e));
+            // No EVTX file header to go by (too short, wrong magic after all): the file is skipped, named.
+            files.skipped(path, "unreadable EVTX", "input/bad-evtx", describe(e));
         } finally {
             if (temp != null) {
                 try {

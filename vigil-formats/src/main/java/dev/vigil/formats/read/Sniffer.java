@@ -71,6 +71,17 @@ public final class Sniffer {
         if (i == s.length()) {
             return new Verdict(ContentKind.EMPTY, cs, "empty");
         }
+        if (s.startsWith("Record ", i)) {
+            // evtx_dump's pretty JSON puts a "Record N" line before each document.
+            int eol = s.indexOf('\n', i);
+            i = eol < 0 ? s.length() : eol;
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            if (i == s.length()) {
+                return new Verdict(ContentKind.UNSUPPORTED, cs, "plain text");
+            }
+        }
         char c = s.charAt(i);
         if (c == '{' || c == '[') {
             return new Verdict(ContentKind.JSON, cs, "json");

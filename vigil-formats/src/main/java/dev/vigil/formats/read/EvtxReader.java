@@ -1,0 +1,75 @@
+package dev.vigil.formats.read;
+
+import dev.vigil.formats.EvtxDecoder;
+import dev.vigil.formats.RecordSink;
+import dev.vigil.formats.WindowsRecord;
+import dev.vigil.formats.evtx.EvtxAttribute;
+import dev.vigil.formats.evtx.EvtxDamage;
+import dev.vigil.formats.evtx.EvtxElement;
+import dev.vigil.formats.evtx.EvtxField;
+import dev.vigil.formats.evtx.EvtxFile;
+import dev.vigil.formats.evtx.EvtxNode;
+import dev.vigil.formats.evtx.EvtxOptions;
+import dev.vigil.formats.evtx.EvtxRecord;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Feeds EVTX files through Vigil's native decoder into {@link WindowsRecord}s named exactly as the XML
+ * reader names them ({@code System/E} → {@code E}, {@code System/E/@A} → {@code E_A}, EventData
+ * {@code Data[@Name]} → its name, UserData leaves → their names), so one set of normalizers serves both.
+ * Damage is reported per record or chunk with the file, chunk and offset, and decoding goes on. Unused
+ * (all-zero) chunks are normal in pre-allocated logs and are not reported.
+ */
+public final class EvtxReader implements EvtxDecoder {
+
+    /** @throws dev.vigil.formats.evtx.EvtxFormatException when the file has no usable EVTX header */
+    @Override
+    public void decode(Path file, String displayPath, RecordSink sink) throws IOException {
+        EvtxOptions options = EvtxOptions.defaults().withDamageListener(d -> damage(d, sink));
+        try (EvtxFile evtx = EvtxFile.open(file, options)) {
+            long[] ordinal = {0};
+            evtx.forEach(r -> sink.record(toRecord(r).position(0, ++ordinal[0])));
+        }
+    }
+
+    private static void damage(EvtxDamage d, RecordSink sink) {
+        if (d.kind() == EvtxDamage.Kind.CHUNK_EMPTY) {
+            return;
+        }
+        sink.badRecord(0, Math.max(0, d.recordId()), "evtx/" + d.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                d.message());
+    }
+
+    static WindowsRecord toRecord(EvtxRecord r) {
+        WindowsRecord rec = new WindowsRecord("evtx", true);
+        EvtxElement system = r.system();
+        if (system != null) {
+            for (EvtxNode n : system.children()) {
+                if (n instanceof EvtxElement e) {
+                    String text = e.text();
+                    if (text != null && !text.isBlank()) {
+                        rec.add(e.name(), text.strip());
+                    }
+                    for (EvtxAttribute a : e.attributes()) {
+                        if (a.value() == null || a.value().isEmpty()) {
+                            continue;
+                        }
+                        if (e.name().equals("TimeCreated") && a.name().equals("SystemTime")) {
+                            rec.add("TimeCreated", a.value());
+                        } else {
+                            rec.add(e.name() + '_' + a.name(), a.value());
+                        }
+                    }
+                }
+            }
+        }
+        rec.putIfAbsent("EventRecordID", Long.toString(r.recordId()));
+        for (EvtxField f : r.eventData()) {
+            rec.add(f.name() == null ? "Data" : f.name(), f.value() == null ? "" : f.value());
+        }
+        return rec;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.vigil.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three JSON layouts read the same events. */
+class JsonLayoutsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void prettyPrintedStreamWithEvtxDumpHeaders() {
+        Inputs r = Inputs.text(dir, "p.json", "Record 1\n{\n  \"k\": \"}{\"\n}\nRecord 2\n{\n  \"k\": 2\n}\n");
+        assertThat(r.events).hasSize(2);
+        assertThat(r.problems).isEmpty();
+        assertThat(r.events.get(1).origin().line()).isEqualTo(6);
+        assertThat(Inputs.field(r.events.get(0), "k")).isEqualTo("}{");
+    }
+
+    @Test
+    void topLevelArray() {
+        Inputs r = Inputs.text(dir, "a.json", "[\n {\"k\": 1},\n {\"k\": [1, 2]}\n]\n");
+        assertThat(r.events).hasSize(2);
+        assertThat((String[]) Inputs.field(r.events.get(1), "k")).containsExactly("1", "2");
+    }
+
+    @Test
+    void textBetweenDocumentsIsABadRecord() {
+        Inputs r = Inputs.text(dir, "j.json", "{\n\"k\": 1\n}\ngarbage here\n{\n\"k\": 2\n}\n");
+        assertThat(r.events).hasSize(2);
+        assertThat(r.problems).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(4));
+    }
+
+    @Test
+    void aLineThatIsNotAnObjectIsNamed() {
+        Inputs r = Inputs.text(dir, "n.jsonl", "{\"k\":1}\n42\n");
+        assertThat(r.summary.recordsSkipped()).containsEntry("input/not-an-object", 1L);
+    }
+}

@@ -44,7 +44,7 @@ final class FieldLint {
         unknown.forEach((field, span) -> diags.report(new Diagnostic(Severity.WARNING, "sigma/unknown-field",
                 "field '" + field + "' is not in the Sigma taxonomy for " + ls.product() + "/" + ls.category(), span,
                 field, Suggestions.closest(field, allowed).map(s -> "did you mean '" + s + "'? ").orElse("")
-                        + "a predicate on a field the events do not have is never true")));
+                        + "events of this logsource do not carry it, so the rule always sees it as absent")));
     }
 
     private static void collect(Expr e, Set<String> allowed, Map<String, SourceSpan> unknown) {

@@ -29,14 +29,24 @@ class SigmaHqRegressionTest {
             "a7c3e5f2-8b1d-4e9a-b6c2-3d7f5e8a9b4c", "Defender data names with spaces (SourceName vs 'Source Name')");
 
     @Test
-    void namedRulesFireOnTheirCases() {
+    void namedRulesFireOnTheEvtxCratesJsonRendering() {
         Path data = Corpus.regressionData();
+        run("JSON", data, log -> log.toString().endsWith(".raw") ? RawLogEvents.read(log, data)
+                : NormalizedEvents.read(RegressionCase.jsonBeside(log)));
+    }
+
+    @Test
+    void namedRulesFireOnTheEvtxFiles() {
+        Path data = Corpus.regressionData();
+        run("EVTX", data, log -> log.toString().endsWith(".raw") ? RawLogEvents.read(log, data)
+                : NormalizedEvents.read(log));
+    }
+
+    private void run(String label, Path data, RegressionSuite.EventReader reader) {
         Path rules = Corpus.sigmaRules();
         Diagnostics diags = new Diagnostics();
         List<RegressionCase> cases = RegressionCase.find(data, diags);
-        RegressionSuite suite = new RegressionSuite(RegressionSuite.indexRules(rules), new SigmaDialect(),
-                log -> log.toString().endsWith(".raw") ? RawLogEvents.read(log, data)
-                        : NormalizedEvents.read(RegressionCase.jsonBeside(log)));
+        RegressionSuite suite = new RegressionSuite(RegressionSuite.indexRules(rules), new SigmaDialect(), reader);
         Map<RegressionSuite.Outcome, Integer> counts = new EnumMap<>(RegressionSuite.Outcome.class);
         List<String> misses = new ArrayList<>();
         List<String> missedIds = new ArrayList<>();
@@ -48,7 +58,7 @@ class SigmaHqRegressionTest {
                 misses.add(r.outcome() + " " + data.relativize(c.folder()) + " (" + c.ruleId() + "): " + r.why());
             }
         }
-        System.out.println("SigmaHQ regression: " + cases.size() + " cases, " + counts);
+        System.out.println("SigmaHQ regression (" + label + "): " + cases.size() + " cases, " + counts);
         misses.forEach(m -> System.out.println("  " + m));
         assertThat(diags.all()).isEmpty();
         assertThat(missedIds).as("cases that do not pass").containsExactlyInAnyOrderElementsOf(KNOWN_MISSES.keySet());

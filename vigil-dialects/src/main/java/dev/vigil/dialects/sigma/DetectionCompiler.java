@@ -67,7 +67,7 @@ final class DetectionCompiler {
     }
 
     private void readIdentifiers(Node detection) throws SigmaRuleException {
-        for (NodeTuple t : SigmaYaml.entries(detection)) {
+        for (NodeTuple t : lastOfEachKey(detection)) {
             String name = SigmaYaml.text(t.getKeyNode());
             if (name == null) {
                 throw SigmaRuleException.of("sigma/bad-detection", doc.span(t.getKeyNode()),
@@ -119,8 +119,32 @@ final class DetectionCompiler {
                 "give a map of field: value, or a list of keywords");
     }
 
+    /**
+     * A mapping's entries with repeated keys reduced to the last one, as PyYAML (and so pySigma) reads them; the
+     * earlier ones are reported, since the author almost certainly meant both.
+     */
+    private List<NodeTuple> lastOfEachKey(Node map) {
+        List<NodeTuple> all = SigmaYaml.entries(map);
+        Map<String, Integer> last = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            last.put(String.valueOf(SigmaYaml.text(all.get(i).getKeyNode())), i);
+        }
+        List<NodeTuple> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            String key = String.valueOf(SigmaYaml.text(all.get(i).getKeyNode()));
+            if (last.get(key) == i) {
+                out.add(all.get(i));
+            } else {
+                diags.report(new Diagnostic(Severity.WARNING, "sigma/duplicate-key", "'" + key + "' appears again "
+                        + "later in this mapping; only the last one counts", doc.span(all.get(i).getKeyNode()), key,
+                        "merge the values into one list, or use a list of maps for alternatives"));
+            }
+        }
+        return out;
+    }
+
     private Expr map(Node n) throws SigmaRuleException {
-        List<NodeTuple> entries = SigmaYaml.entries(n);
+        List<NodeTuple> entries = lastOfEachKey(n);
         if (entries.isEmpty()) {
             throw SigmaRuleException.of("sigma/bad-detection", doc.span(n), "empty map in a search identifier", "",
                     "give at least one 'field: value'");

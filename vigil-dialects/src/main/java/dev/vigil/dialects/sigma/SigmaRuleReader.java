@@ -77,6 +77,13 @@ final class SigmaRuleReader {
                         + "' is not of the form namespace.name", "tags look like 'attack.t1059.001' or 'attack.execution'"));
             }
         }
+        for (String key : List.of("references", "falsepositives", "fields", "tags", "scope", "related")) {
+            Node n = SigmaYaml.get(root, key);
+            if (n != null && !SigmaYaml.isNull(n) && !SigmaYaml.isSeq(n)) {
+                diags.report(warning("sigma/bad-metadata", doc.span(n), "'" + key + "' should be a list",
+                        "write each entry on its own '- ' line"));
+            }
+        }
         for (Node rel : SigmaYaml.items(SigmaYaml.get(root, "related"))) {
             String type = SigmaYaml.text(SigmaYaml.get(rel, "type"));
             if (type != null && !RELATION.contains(type)) {

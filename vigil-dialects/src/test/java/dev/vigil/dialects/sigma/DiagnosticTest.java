@@ -115,4 +115,11 @@ class DiagnosticTest {
         assertThat(loader.accepts("r.txt", rule("    sel:\n        Image: x\n    condition: sel\n"))).isFalse();
         assertThat(loader.accepts("car.yml", "id: CAR-2020-11-007\nimplementations:\n  - code: x\n")).isFalse();
     }
+
+    @Test
+    void repeatedFieldKeyKeepsTheLastAsPyYamlDoesAndWarns() {
+        String text = rule("    sel:\n        Image: a\n        Image: b\n    condition: sel\n");
+        assertThat(rules.matches(text, java.util.Map.of("Image", "b"))).isTrue();
+        assertThat(rules.first("sigma/duplicate-key").span().line()).isEqualTo(8);
+    }
 }

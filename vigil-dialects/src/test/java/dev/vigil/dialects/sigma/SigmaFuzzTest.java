@@ -53,6 +53,28 @@ class SigmaFuzzTest {
         }
     }
 
+    @Test
+    void mutatedConditionsFiltersAndPlaceholderFilesGiveOnlyDiagnostics() {
+        Random r = new Random(99);
+        String filter = "title: f\nlogsource:\n    product: windows\nfilter:\n    rules: [any]\n"
+                + "    selection:\n        User|startswith: 'adm_'\n    condition: selection\n";
+        for (int i = 0; i < 2000; i++) {
+            try {
+                ConditionParser.parse(mutate("all of sel_* and not (1 of filter_* or kw) or them", r));
+            } catch (ConditionParser.Error e) {
+                assertThat(e.code()).startsWith("sigma/");
+            }
+            Diagnostics d = new Diagnostics();
+            List<SigmaFilter> filters = SigmaFilter.parse("f.yml", mutate(filter, r), d);
+            SigmaPlaceholders.parse("p.yml", mutate("Admins: ['adm_*', root]\nServers: 'srv?'\n", r), d);
+            Diagnostics rd = new Diagnostics();
+            for (Analytic a : new SigmaLoader().load("r.yml", SEED, rd)) {
+                new SigmaDialect(java.util.Map.of("Admins", List.of("a")), filters).compile(a.implementations().get(0), rd);
+            }
+            assertThat(rd.all()).noneMatch(x -> x.code().equals("sigma/internal-error"));
+        }
+    }
+
     private static String mutate(String s, Random r) {
         StringBuilder sb = new StringBuilder(s);
         int edits = 1 + r.nextInt(4);

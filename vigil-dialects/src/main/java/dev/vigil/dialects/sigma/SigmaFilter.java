@@ -8,10 +8,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A Sigma global filter (meta filter, specification v2): a logsource, the rules it tunes ({@code filter.rules},
@@ -135,9 +133,7 @@ public final class SigmaFilter {
 
     /** The events this filter suppresses, as IR. */
     public Expr suppression(Map<String, List<String>> placeholders, Diagnostics diags) throws SigmaRuleException {
-        Map<String, Expr> ids = new LinkedHashMap<>();
-        Map<String, Expr> all = DetectionCompiler.identifiers(document, filterDetection(), placeholders, diags);
-        ids.putAll(all);
+        Map<String, Expr> ids = DetectionCompiler.identifiers(document, filterDetection(), placeholders, diags);
         return DetectionCompiler.condition(document, SigmaYaml.get(detection, "condition"), ids, diags);
     }
 
@@ -145,7 +141,7 @@ public final class SigmaFilter {
     private Node filterDetection() {
         List<NodeTuple> kept = new ArrayList<>();
         for (NodeTuple t : SigmaYaml.entries(detection)) {
-            if (!Set.of("rules").contains(SigmaYaml.text(t.getKeyNode()))) {
+            if (!"rules".equals(SigmaYaml.text(t.getKeyNode()))) {
                 kept.add(t);
             }
         }

@@ -122,4 +122,23 @@ class DiagnosticTest {
         assertThat(rules.matches(text, java.util.Map.of("Image", "b"))).isTrue();
         assertThat(rules.first("sigma/duplicate-key").span().line()).isEqualTo(8);
     }
+
+    @Test
+    void positionsInALaterDocumentAreFilePositions() {
+        String first = rule("    sel:\n        Image: x\n    condition: sel\n");
+        String second = rule("    sel:\n        Image|endswth: x\n    condition: sel\n");
+        var q = rules.compile(first + "---\n" + second);
+        assertThat(q).hasSize(1);
+        Diagnostic d = rules.first("sigma/unknown-modifier");
+        assertThat(d.span().line()).isEqualTo(9 + 1 + 8);
+        assertThat(d.span().column()).isEqualTo(9);
+        assertThat(d.hint()).startsWith("did you mean 'endswith'?");
+    }
+
+    @Test
+    void byteOrderMarkAndWindowsLineEndingsAreFine() {
+        String text = "\uFEFF" + rule("    sel:\n        Image: x\n    condition: sel\n").replace("\n", "\r\n");
+        assertThat(rules.compile(text)).hasSize(1);
+        assertThat(rules.diags.all()).isEmpty();
+    }
 }

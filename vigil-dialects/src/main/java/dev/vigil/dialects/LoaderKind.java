@@ -1,5 +1,6 @@
 package dev.vigil.dialects;
 
+import dev.vigil.dialects.analytic.VigilAnalyticLoader;
 import dev.vigil.dialects.catalog.CarPageLoader;
 import dev.vigil.dialects.catalog.CarYamlLoader;
 import dev.vigil.dialects.escu.EscuPageLoader;
@@ -15,6 +16,7 @@ import java.util.function.Supplier;
  * loads the file. Adding a document kind is one line here.
  */
 public enum LoaderKind {
+    VIGIL(VigilAnalyticLoader::new),
     CAR_PAGE(CarPageLoader::new),
     CAR_YAML(CarYamlLoader::new),
     ESCU_PAGE(EscuPageLoader::new),

@@ -55,6 +55,20 @@ public final class InputReader {
         }
     }
 
+    /**
+     * Reads content held in memory (an analytic's inline test event, a Kafka message) exactly as a file
+     * with that content would be read; {@code displayPath} names it in origins and problems.
+     */
+    public void readContent(String displayPath, byte[] content, Consumer<CanonicalEvent> sink) {
+        this.sink = sink;
+        summary.bytes(content.length);
+        content(displayPath, content);
+    }
+
+    private void content(String displayPath, byte[] bytes) {
+        this.content.read(new java.io.ByteArrayInputStream(bytes), displayPath, null);
+    }
+
     private void walk(String given, Path dir) {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir)) {

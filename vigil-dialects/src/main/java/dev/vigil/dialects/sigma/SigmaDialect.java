@@ -3,6 +3,7 @@ package dev.vigil.dialects.sigma;
 import dev.vigil.core.analytic.EventScope;
 import dev.vigil.core.analytic.Implementation;
 import dev.vigil.core.analytic.Query;
+import dev.vigil.core.analytic.QuerySource;
 import dev.vigil.core.diag.Diagnostic;
 import dev.vigil.core.diag.Diagnostics;
 import dev.vigil.core.diag.Severity;
@@ -45,11 +46,10 @@ public final class SigmaDialect implements Dialect {
 
     @Override
     public List<Query> compile(Implementation impl, Diagnostics diags) {
-        String file = impl.source() == null ? "<sigma>" : impl.source().file();
-        int firstLine = impl.source() == null ? 1 : impl.source().firstLine();
+        QuerySource source = impl.source() == null ? new QuerySource("<sigma>", 1, 1, 0) : impl.source();
         SigmaYaml doc;
         try {
-            doc = SigmaYaml.parse(impl.query() == null ? "" : impl.query(), file, firstLine - 1, 0);
+            doc = SigmaYaml.parse(impl.query() == null ? "" : impl.query(), source);
         } catch (SigmaYaml.Invalid e) {
             diags.report(new Diagnostic(Severity.ERROR, "sigma/invalid-yaml", e.getMessage(), e.span(), "",
                     "check indentation and quoting"));

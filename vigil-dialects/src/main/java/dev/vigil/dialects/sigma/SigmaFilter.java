@@ -1,5 +1,6 @@
 package dev.vigil.dialects.sigma;
 
+import dev.vigil.core.analytic.QuerySource;
 import dev.vigil.core.diag.Diagnostic;
 import dev.vigil.core.diag.Diagnostics;
 import dev.vigil.core.diag.Severity;
@@ -48,7 +49,7 @@ public final class SigmaFilter {
         for (SigmaDocuments.Part part : SigmaDocuments.split(text)) {
             SigmaYaml doc;
             try {
-                doc = SigmaYaml.parse(part.text(), file, part.firstLine() - 1, 0);
+                doc = SigmaYaml.parse(part.text(), new QuerySource(file, part.firstLine(), 1, 0));
             } catch (SigmaYaml.Invalid e) {
                 diags.report(new Diagnostic(Severity.ERROR, "sigma/invalid-yaml", e.getMessage(), e.span(), "",
                         "check indentation and quoting"));

@@ -1,6 +1,7 @@
 package dev.vigil.dialects.sigma;
 
 import dev.vigil.core.analytic.Analytic;
+import dev.vigil.core.analytic.QuerySource;
 import dev.vigil.core.diag.Diagnostic;
 import dev.vigil.core.diag.Diagnostics;
 import dev.vigil.core.diag.Severity;
@@ -63,7 +64,7 @@ public final class SigmaLoader implements AnalyticLoader {
         List<SigmaCorrelation> out = new ArrayList<>();
         for (SigmaDocuments.Part part : SigmaDocuments.split(text)) {
             try {
-                SigmaYaml doc = SigmaYaml.parse(part.text(), file, part.firstLine() - 1, 0);
+                SigmaYaml doc = SigmaYaml.parse(part.text(), new QuerySource(file, part.firstLine(), 1, 0));
                 if (SigmaYaml.get(doc.root(), "correlation") != null) {
                     SigmaCorrelation c = SigmaCorrelation.read(doc, diags);
                     if (c != null) {
@@ -80,7 +81,7 @@ public final class SigmaLoader implements AnalyticLoader {
     private Analytic document(String file, SigmaDocuments.Part part, Diagnostics diags) {
         SigmaYaml doc;
         try {
-            doc = SigmaYaml.parse(part.text(), file, part.firstLine() - 1, 0);
+            doc = SigmaYaml.parse(part.text(), new QuerySource(file, part.firstLine(), 1, 0));
         } catch (SigmaYaml.Invalid e) {
             diags.report(new Diagnostic(Severity.ERROR, "sigma/invalid-yaml", e.getMessage(), e.span(), "",
                     "check indentation and quoting; quote values that contain ': ' or start with '*'"));

@@ -1,5 +1,6 @@
 package dev.vigil.dialects.sigma;
 
+import dev.vigil.core.analytic.QuerySource;
 import dev.vigil.core.diag.Diagnostic;
 import dev.vigil.core.diag.Diagnostics;
 import dev.vigil.core.diag.Severity;
@@ -27,7 +28,7 @@ public final class SigmaPlaceholders {
         Map<String, List<String>> out = new LinkedHashMap<>();
         SigmaYaml doc;
         try {
-            doc = SigmaYaml.parse(text, file, 0, 0);
+            doc = SigmaYaml.parse(text, new QuerySource(file, 1, 1, 0));
         } catch (SigmaYaml.Invalid e) {
             diags.report(new Diagnostic(Severity.ERROR, "sigma/invalid-yaml", e.getMessage(), e.span(), "",
                     "check indentation and quoting"));

@@ -1,5 +1,6 @@
 package dev.vigil.dialects.sigma;
 
+import dev.vigil.core.analytic.QuerySource;
 import dev.vigil.core.diag.SourceSpan;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -23,10 +24,10 @@ import java.util.Optional;
  * schema keeps every scalar as the text the author wrote ({@code 0x17}, {@code yes}, {@code 010} stay
  * text); {@link SigmaValue#of} decides the YAML 1.1 type pySigma would see, keeping that text as well.
  *
- * @param file      the file name for diagnostics
- * @param lineShift added to every 1-based line (the document's first line in its file, minus one)
+ * @param source maps positions in the document's text to positions in its file (a document later in a
+ *               multi-document file, or a rule embedded as a block scalar in another document)
  */
-public record SigmaYaml(Node root, String file, int lineShift, int columnShift) {
+public record SigmaYaml(Node root, QuerySource source) {
 
     /** Thrown for text that is not YAML; carries the position of the problem. */
     public static final class Invalid extends Exception {
@@ -42,10 +43,16 @@ public record SigmaYaml(Node root, String file, int lineShift, int columnShift) 
         }
     }
 
+    /** The file the document was read from. */
+    public String file() {
+        return source.file();
+    }
+
     private static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
 
     /** Composes {@code text} (one document); an empty document gives an empty root scalar. */
-    public static SigmaYaml parse(String text, String file, int lineShift, int columnShift) throws Invalid {
+    public static SigmaYaml parse(String text, QuerySource source) throws Invalid {
+        String file = source.file();
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
                 .setSchema(new FailsafeSchema())
@@ -60,22 +67,21 @@ public record SigmaYaml(Node root, String file, int lineShift, int columnShift) 
             }
             if (docs.size() > 1) {
                 throw new Invalid("more than one YAML document where one was expected",
-                        new SourceSpan(file, lineShift + line(docs.get(1)), 1));
+                        source.at(line(docs.get(1)), 1));
             }
             Node root = docs.isEmpty() ? new ScalarNode(org.snakeyaml.engine.v2.nodes.Tag.NULL, "", ScalarStyle.PLAIN)
                     : docs.get(0);
-            return new SigmaYaml(root, file, lineShift, columnShift);
+            return new SigmaYaml(root, source);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> m = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();
-            SourceSpan span = m.map(x -> new SourceSpan(file, lineShift + x.getLine() + 1,
-                    (x.getLine() == 0 ? columnShift : 0) + x.getColumn() + 1)).orElse(new SourceSpan(file, lineShift + 1, 1));
+            SourceSpan span = m.map(x -> source.at(x.getLine() + 1, x.getColumn() + 1)).orElse(source.at(1, 1));
             throw new Invalid(problem, span);
         } catch (YamlEngineException e) {
-            throw new Invalid(String.valueOf(e.getMessage()), new SourceSpan(file, lineShift + 1, 1));
+            throw new Invalid(String.valueOf(e.getMessage()), source.at(1, 1));
         } catch (RuntimeException e) {
             // The composer's own limits (nesting depth, aliases) surface as plain runtime exceptions.
-            throw new Invalid("YAML not readable: " + e.getClass().getSimpleName(), new SourceSpan(file, lineShift + 1, 1));
+            throw new Invalid("YAML not readable: " + e.getClass().getSimpleName(), source.at(1, 1));
         }
     }
 
@@ -86,10 +92,9 @@ public record SigmaYaml(Node root, String file, int lineShift, int columnShift) 
     /** Where a node starts in its file. */
     public SourceSpan span(Node n) {
         if (n == null) {
-            return new SourceSpan(file, lineShift + 1, 1);
+            return source.at(1, 1);
         }
-        return n.getStartMark().map(m -> new SourceSpan(file, lineShift + m.getLine() + 1,
-                (m.getLine() == 0 ? columnShift : 0) + m.getColumn() + 1)).orElse(new SourceSpan(file, lineShift + 1, 1));
+        return n.getStartMark().map(m -> source.at(m.getLine() + 1, m.getColumn() + 1)).orElse(source.at(1, 1));
     }
 
     /** Where the key {@code key} of a mapping is written (the mapping's own position when absent). */

@@ -141,4 +141,17 @@ class DiagnosticTest {
         assertThat(rules.compile(text)).hasSize(1);
         assertThat(rules.diags.all()).isEmpty();
     }
+
+    @Test
+    void aRuleEmbeddedAsABlockScalarReportsFilePositions() {
+        // As a Vigil analytic holds it: the query starts at line 20, column 7, later lines indented by 6.
+        String query = "title: t\nlogsource: {product: windows, category: process_creation}\ndetection:\n"
+                + "    sel:\n        Image|contians: x\n    condition: sel\n";
+        var impl = new dev.vigil.core.analytic.Implementation("sigma", "sigma", null, null, query,
+                new dev.vigil.core.analytic.QuerySource("analytic.yml", 20, 7, 6));
+        assertThat(new SigmaDialect().compile(impl, rules.diags)).isEmpty();
+        Diagnostic d = rules.first("sigma/unknown-modifier");
+        assertThat(d.span().line()).isEqualTo(24);
+        assertThat(d.span().column()).isEqualTo(6 + 9);
+    }
 }

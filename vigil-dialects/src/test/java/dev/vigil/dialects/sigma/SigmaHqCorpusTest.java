@@ -107,4 +107,31 @@ class SigmaHqCorpusTest {
         lost.removeAll(compiled);
         assertThat(lost).as("rules that used to compile and no longer do").isEmpty();
     }
+
+    @Test
+    void rulesWithPlaceholdersCompileOnceValuesAreGiven() throws IOException {
+        Path sigma = Corpus.sigmaRules();
+        Diagnostics pd = new Diagnostics();
+        Map<String, List<String>> values = SigmaPlaceholders.parse("sigmahq-placeholders.yml", Files.readString(
+                Path.of("src/test/resources/dev/vigil/dialects/sigma/sigmahq-placeholders.yml")), pd);
+        assertThat(pd.all()).isEmpty();
+        SigmaDialect dialect = new SigmaDialect(values, List.of());
+        int withExpand = 0;
+        List<String> failed = new ArrayList<>();
+        for (Path f : Corpus.ruleFiles(sigma)) {
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            if (!text.contains("|expand")) {
+                continue;
+            }
+            withExpand++;
+            Diagnostics diags = new Diagnostics();
+            for (Analytic a : new SigmaLoader().load(f.toString(), text, diags)) {
+                dialect.compile(a.implementations().get(0), diags);
+            }
+            diags.all().stream().filter(Diagnostic::isError).forEach(d -> failed.add(d.render()));
+        }
+        System.out.println("SigmaHQ rules using expand: " + withExpand + ", rejected with placeholder values: "
+                + failed.size());
+        assertThat(failed).isEmpty();
+    }
 }

@@ -86,7 +86,7 @@ public final class CompareCommand implements Callable<Integer> {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         perAnalytic.keySet().forEach(id -> tallies.put(id, new Tally()));
         RunSummary summary = new RunSummary();
-        new InputReader(summary, p -> err.println(p.render())).read(inputs, event -> {
+        new InputReader(summary, p -> err.println(p.render())).derive(catalog.fieldsUsed()).read(inputs, event -> {
             summary.eventEvaluated();
             perAnalytic.forEach((id, d) -> tallies.get(id).add(d.report(event)));
             runs.values().forEach(r -> r.accept(event));

@@ -59,6 +59,7 @@ public final class TestCommand implements Callable<Integer> {
             c.loadBuiltin(TestCommand.class.getClassLoader());
         }
         c.loadPaths(paths);
+        testEvents.derive(c.fieldsUsed());
         DiagnosticPrinter.print(Vigil.err(), DiagnosticPrinter.collect(c, dev.vigil.core.diag.Severity.ERROR));
         Map<String, LoadedAnalytic> byId = new LinkedHashMap<>();
         c.analytics().forEach(a -> byId.put(a.analytic().id(), a));

@@ -26,6 +26,11 @@ final class TestEvents {
     private List<String> problems = new ArrayList<>();
     private final InputReader reader = new InputReader(new RunSummary(), p -> problems.add(p.render()));
 
+    TestEvents derive(java.util.Set<String> fieldsUsed) {
+        reader.derive(fieldsUsed);
+        return this;
+    }
+
     /** The test's events; problems are appended to {@code problems}. */
     List<CanonicalEvent> of(TestCase t, String analyticFile, List<String> problems) {
         this.problems = problems;

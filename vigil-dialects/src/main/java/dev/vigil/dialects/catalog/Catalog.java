@@ -49,6 +49,17 @@ public final class Catalog {
         return analytics;
     }
 
+    /** Every field the runnable queries read; readers use it to compute opt-in derived fields. */
+    public Set<String> fieldsUsed() {
+        Set<String> out = new java.util.TreeSet<>();
+        for (LoadedAnalytic a : analytics) {
+            for (LoadedImplementation i : a.implementations()) {
+                i.queries().forEach(q -> out.addAll(dev.vigil.core.ir.FieldsUsed.of(q.filter())));
+            }
+        }
+        return out;
+    }
+
     /** Offline tests the documents carry, for their own analytics or for analytics loaded elsewhere. */
     public List<TestCase> tests() {
         return tests;

@@ -3,6 +3,8 @@ package dev.vigil.cli;
 import dev.vigil.cli.output.DetectionWriter;
 import dev.vigil.cli.output.OutputFormat;
 import dev.vigil.core.analytic.Query;
+import dev.vigil.core.correlate.CorrelationRunner;
+import dev.vigil.core.correlate.CorrelationSet;
 import dev.vigil.core.diag.Severity;
 import dev.vigil.core.engine.CompiledRuleSet;
 import dev.vigil.core.engine.Detection;
@@ -88,6 +90,7 @@ public final class HuntCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         Catalog catalog = analytics.load();
+        CorrelationSet correlations = catalog.correlations();
         DiagnosticPrinter.print(err, DiagnosticPrinter.collect(catalog, quiet ? Severity.ERROR : Severity.WARNING));
         CompiledRuleSet.Builder rules = CompiledRuleSet.builder();
         int queries = 0;
@@ -124,11 +127,18 @@ public final class HuntCommand implements Callable<Integer> {
             };
             // Queries with stages (stats, tstats, ...) turn hits into rows; the rest are detections at once.
             StageRunner stages = new StageRunner();
+            // Correlations see hits of the rules they reference, in event time once the input is read.
+            CorrelationRunner correlate = new CorrelationRunner(correlations);
             reader.read(inputs, event -> {
                 summary.eventEvaluated();
-                ruleSet.match(event, hit -> stages.accept(hit, detections));
+                ruleSet.match(event, hit -> correlate.accept(hit, h -> stages.accept(h, detections)));
             });
             stages.finish(detections);
+            correlate.finish(detections);
+            if (correlate.untimed() > 0) {
+                err.printf("vigil: warning: %d events of correlated rules had no time and entered no window%n",
+                        correlate.untimed());
+            }
         } catch (IOException | UncheckedIOException e) {
             err.println("vigil: error: cannot write detections: " + e.getMessage());
             return Vigil.USAGE;

@@ -1,4 +1,4 @@
-package dev.vigil.cli.output;
+package dev.vigil.formats.detection;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.core.analytic.AttackRef;

@@ -4,10 +4,8 @@ import dev.vigil.core.correlate.Correlation;
 import dev.vigil.core.correlate.CorrelationSet;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.file.sink.FileSink;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -133,8 +131,7 @@ public final class VigilJob {
         // must not exceed the broker's transaction.max.timeout.ms (15 minutes by default)
         p.setProperty("transaction.timeout.ms", "600000");
         return KafkaSink.<String>builder().setBootstrapServers(bootstrap).setKafkaProducerConfig(p)
-                .setRecordSerializer(KafkaRecordSerializationSchema.builder().setTopic(topic)
-                        .setValueSerializationSchema(new SimpleStringSchema()).build())
+                .setRecordSerializer(new DetectionRecords(topic))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalIdPrefix).build();
     }

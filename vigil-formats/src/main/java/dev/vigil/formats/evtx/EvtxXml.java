@@ -6,83 +6,83 @@ package dev.vigil.formats.evtx;
  * only; the decode path never builds XML text.
  */
 public final class EvtxXml {
-  private EvtxXml() {}
+    private EvtxXml() {}
 
-  public static String render(EvtxElement root) {
-    StringBuilder sb = new StringBuilder(1024);
-    element(sb, root, 0);
-    return sb.toString();
-  }
+    public static String render(EvtxElement root) {
+        StringBuilder sb = new StringBuilder(1024);
+        element(sb, root, 0);
+        return sb.toString();
+    }
 
-  private static void element(StringBuilder sb, EvtxElement e, int depth) {
-    indent(sb, depth);
-    sb.append('<').append(e.name());
-    for (EvtxAttribute a : e.attributes()) {
-      sb.append(' ').append(a.name()).append("=\"");
-      escape(sb, a.value(), true);
-      sb.append('"');
-    }
-    if (e.children().isEmpty()) {
-      sb.append("/>\n");
-      return;
-    }
-    sb.append('>');
-    boolean hasElements = false;
-    for (EvtxNode n : e.children()) {
-      if (n instanceof EvtxElement) {
-        hasElements = true;
-        break;
-      }
-    }
-    if (!hasElements) {
-      for (EvtxNode n : e.children()) {
-        inline(sb, n);
-      }
-    } else {
-      sb.append('\n');
-      for (EvtxNode n : e.children()) {
-        if (n instanceof EvtxElement c) {
-          element(sb, c, depth + 1);
-        } else {
-          indent(sb, depth + 1);
-          inline(sb, n);
-          sb.append('\n');
+    private static void element(StringBuilder sb, EvtxElement e, int depth) {
+        indent(sb, depth);
+        sb.append('<').append(e.name());
+        for (EvtxAttribute a : e.attributes()) {
+            sb.append(' ').append(a.name()).append("=\"");
+            escape(sb, a.value(), true);
+            sb.append('"');
         }
-      }
-      indent(sb, depth);
+        if (e.children().isEmpty()) {
+            sb.append("/>\n");
+            return;
+        }
+        sb.append('>');
+        boolean hasElements = false;
+        for (EvtxNode n : e.children()) {
+            if (n instanceof EvtxElement) {
+                hasElements = true;
+                break;
+            }
+        }
+        if (!hasElements) {
+            for (EvtxNode n : e.children()) {
+                inline(sb, n);
+            }
+        } else {
+            sb.append('\n');
+            for (EvtxNode n : e.children()) {
+                if (n instanceof EvtxElement c) {
+                    element(sb, c, depth + 1);
+                } else {
+                    indent(sb, depth + 1);
+                    inline(sb, n);
+                    sb.append('\n');
+                }
+            }
+            indent(sb, depth);
+        }
+        sb.append("</").append(e.name()).append(">\n");
     }
-    sb.append("</").append(e.name()).append(">\n");
-  }
 
-  private static void inline(StringBuilder sb, EvtxNode n) {
-    if (n instanceof EvtxText t) {
-      escape(sb, t.text(), false);
-    } else if (n instanceof EvtxProcessingInstruction pi) {
-      sb.append("<?").append(pi.target());
-      if (!pi.data().isEmpty()) {
-        sb.append(' ').append(pi.data());
-      }
-      sb.append("?>");
+    private static void inline(StringBuilder sb, EvtxNode n) {
+        if (n instanceof EvtxText t) {
+            escape(sb, t.text(), false);
+        } else if (n instanceof EvtxProcessingInstruction pi) {
+            sb.append("<?").append(pi.target());
+            if (!pi.data().isEmpty()) {
+                sb.append(' ').append(pi.data());
+            }
+            sb.append("?>");
+        }
     }
-  }
 
-  private static void indent(StringBuilder sb, int depth) {
-    for (int i = 0; i < depth; i++) {
-      sb.append("  ");
+    private static void indent(StringBuilder sb, int depth) {
+        for (int i = 0; i < depth; i++) {
+            sb.append("  ");
+        }
     }
-  }
 
-  /** Escapes like evtxexport: quotes only inside attribute values. */
-  private static void escape(StringBuilder sb, String s, boolean attribute) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append(attribute ? "&quot;" : "\"");
-        default -> sb.append(c);
-      }
+    /** Escapes like evtxexport: quotes only inside attribute values. */
+    private static void escape(StringBuilder sb, String s, boolean attribute) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append(attribute ? "&quot;" : "\"");
+                default -> sb.append(c);
+            }
+        }
     }
-  }
 }

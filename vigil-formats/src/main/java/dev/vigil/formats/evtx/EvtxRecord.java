@@ -105,4 +105,9 @@ public record EvtxRecord(
     public String toXml() {
         return EvtxXml.render(event);
     }
+
+    /** The same XML on one line (line breaks in values as character references), for line-per-event dumps. */
+    public String toXmlLine() {
+        return EvtxXml.renderLine(event);
+    }
 }

@@ -96,8 +96,22 @@ public final class EvtxXml {
             }
         }
 
+        private static boolean plain(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '<' || c == '>' || c == '&' || c == '"' || c == '\n' || c == '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** Escapes like evtxexport: quotes only inside attribute values. */
         private void escape(StringBuilder sb, String s, boolean attribute) {
+            if (plain(s)) {
+                sb.append(s); // most values need no escaping; one bulk append beats a per-char loop
+                return;
+            }
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 switch (c) {

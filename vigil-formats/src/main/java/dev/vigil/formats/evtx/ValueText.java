@@ -92,7 +92,20 @@ final class ValueText {
         while (end - 2 >= off && b[end - 2] == 0 && b[end - 1] == 0) {
             end -= 2;
         }
-        return end == off ? "" : new String(b, off, end - off, StandardCharsets.UTF_16LE);
+        if (end == off) {
+            return "";
+        }
+        // Copying code units is several times faster than the charset decoder; surrogates fall back to
+        // the decoder so unpaired ones are still replaced exactly as before.
+        char[] chars = new char[(end - off) >> 1];
+        for (int i = 0, p = off; i < chars.length; i++, p += 2) {
+            char c = (char) ((b[p] & 0xff) | (b[p + 1] & 0xff) << 8);
+            if (c >= 0xD800 && c <= 0xDFFF) {
+                return new String(b, off, end - off, StandardCharsets.UTF_16LE);
+            }
+            chars[i] = c;
+        }
+        return new String(chars);
     }
 
     static String ansi(byte[] b, int off, int size, Charset cs) {

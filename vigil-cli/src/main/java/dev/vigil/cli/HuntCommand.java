@@ -112,7 +112,7 @@ public final class HuntCommand implements Callable<Integer> {
         try (OutputStream os = output == null ? new NonClosing(Vigil.out()) : new BufferedOutputStream(Files.newOutputStream(output));
              DetectionWriter writer = format.open(os);
              Progress progress = Progress.start(summary, err, !noProgress && !quiet)) {
-            InputReader reader = new InputReader(summary, p -> report(err, p, ++problems[0]));
+            InputReader reader = new InputReader(summary, p -> report(err, p, ++problems[0])).derive(catalog.fieldsUsed());
             Consumer<Detection> detections = d -> {
                 summary.detection();
                 byAnalytic.merge(d.analytic().id(), 1L, Long::sum);
@@ -166,7 +166,7 @@ public final class HuntCommand implements Callable<Integer> {
     }
 
     /** The bundled sample data: {@code samples/} beside the launcher that set {@code vigil.home}. */
-    private static List<String> samples(PrintStream err) {
+    static List<String> samples(PrintStream err) {
         String home = System.getProperty("vigil.home");
         if (home == null || !Files.isDirectory(Path.of(home, "samples"))) {
             err.println("vigil: error: no PATH given and no bundled samples found; try 'vigil hunt PATH'");

@@ -1,6 +1,7 @@
 package dev.vigil.dialects;
 
 import dev.vigil.core.analytic.Analytic;
+import dev.vigil.core.analytic.TestCase;
 import dev.vigil.core.diag.Diagnostics;
 
 import java.util.List;
@@ -19,4 +20,9 @@ public interface AnalyticLoader {
 
     /** The analytics in the document; problems go to {@code diagnostics} with file positions. */
     List<Analytic> load(String file, String text, Diagnostics diagnostics);
+
+    /** The offline tests the document carries for its analytics (or for analytics loaded elsewhere). */
+    default List<TestCase> tests(String file, String text, Diagnostics diagnostics) {
+        return List.of();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.dialects;
 
+import dev.vigil.dialects.analytic.VigilAnalyticLoader;
 import dev.vigil.dialects.catalog.CarPageLoader;
 import dev.vigil.dialects.catalog.CarYamlLoader;
 import dev.vigil.dialects.escu.EscuPageLoader;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
  * loads the file. Adding a document kind is one line here.
  */
 public enum LoaderKind {
+    VIGIL(VigilAnalyticLoader::new),
     CAR_PAGE(CarPageLoader::new),
     CAR_YAML(CarYamlLoader::new),
     ESCU_PAGE(EscuPageLoader::new),
@@ -27,6 +29,11 @@ public enum LoaderKind {
 
     public AnalyticLoader create() {
         return constructor.get();
+    }
+
+    /** The document kinds, for hints. */
+    public static String kinds() {
+        return String.join(", ", Arrays.stream(values()).map(k -> k.create().kind()).toList());
     }
 
     /** The loader for a document, or empty when no kind recognises it. */

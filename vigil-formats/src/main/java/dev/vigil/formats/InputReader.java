@@ -55,6 +55,26 @@ public final class InputReader {
         }
     }
 
+    /** Computes the opt-in derived fields among {@code fieldsUsed} (the fields the loaded analytics read). */
+    public InputReader derive(java.util.Set<String> fieldsUsed) {
+        normalizer.derive(fieldsUsed);
+        return this;
+    }
+
+    /**
+     * Reads content held in memory (an analytic's inline test event, a Kafka message) exactly as a file
+     * with that content would be read; {@code displayPath} names it in origins and problems.
+     */
+    public void readContent(String displayPath, byte[] content, Consumer<CanonicalEvent> sink) {
+        this.sink = sink;
+        summary.bytes(content.length);
+        content(displayPath, content);
+    }
+
+    private void content(String displayPath, byte[] bytes) {
+        this.content.read(new java.io.ByteArrayInputStream(bytes), displayPath, null);
+    }
+
     private void walk(String given, Path dir) {
         List<String> files;
         try {

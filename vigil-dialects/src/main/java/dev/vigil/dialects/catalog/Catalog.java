@@ -3,6 +3,7 @@ package dev.vigil.dialects.catalog;
 import dev.vigil.core.analytic.Analytic;
 import dev.vigil.core.analytic.Implementation;
 import dev.vigil.core.analytic.Query;
+import dev.vigil.core.analytic.TestCase;
 import dev.vigil.core.diag.Diagnostic;
 import dev.vigil.core.diag.Diagnostics;
 import dev.vigil.core.diag.Severity;
@@ -38,6 +39,7 @@ public final class Catalog {
     public static final String BUILTIN_ROOT = "vigil/analytics/";
 
     private final List<LoadedAnalytic> analytics = new ArrayList<>();
+    private final List<TestCase> tests = new ArrayList<>();
     private final Diagnostics documentDiagnostics = new Diagnostics();
     private final Set<String> ids = new HashSet<>();
     private int documentsRead;
@@ -45,6 +47,22 @@ public final class Catalog {
 
     public List<LoadedAnalytic> analytics() {
         return analytics;
+    }
+
+    /** Every field the runnable queries read; readers use it to compute opt-in derived fields. */
+    public Set<String> fieldsUsed() {
+        Set<String> out = new java.util.TreeSet<>();
+        for (LoadedAnalytic a : analytics) {
+            for (LoadedImplementation i : a.implementations()) {
+                i.queries().forEach(q -> out.addAll(dev.vigil.core.ir.FieldsUsed.of(q.filter())));
+            }
+        }
+        return out;
+    }
+
+    /** Offline tests the documents carry, for their own analytics or for analytics loaded elsewhere. */
+    public List<TestCase> tests() {
+        return tests;
     }
 
     /** Diagnostics about whole documents (unreadable, unrecognised, duplicate ids). */
@@ -141,14 +159,14 @@ public final class Catalog {
             documentsUnrecognised++;
             documentDiagnostics.report(new Diagnostic(named ? Severity.ERROR : Severity.NOTE, "catalog/unrecognised",
                     "not an analytic document Vigil knows; skipped", new SourceSpan(file, 0, 0), "",
-                    "Vigil reads CAR pages and YAML" + (DialectKind.values().length > 1 ? ", and the dialects "
-                            + DialectKind.keys() : "")));
+                    "Vigil reads these analytic documents: " + LoaderKind.kinds()));
             return this;
         }
         Diagnostics d = new Diagnostics();
         List<Analytic> loaded;
         try {
             loaded = loader.get().load(file, text, d);
+            tests.addAll(loader.get().tests(file, text, d));
         } catch (RuntimeException e) {
             // A loader bug must not stop the other documents; it is reported with the file it happened on.
             d.report(Diagnostic.error("catalog/loader-failure", new SourceSpan(file, 0, 0),

@@ -36,7 +36,7 @@ public final class EscuYamlLoader implements AnalyticLoader {
 
     @Override
     public boolean accepts(String fileName, String text) {
-        return SHAPE.matcher(text).find() && ID.matcher(text).find() && text.contains("\nname:");
+        return SHAPE.matcher(text).find() && ID.matcher(text).find() && (text.startsWith("name:") || text.contains("\nname:"));
     }
 
     @Override

@@ -6,8 +6,9 @@ import dev.vigil.formats.transform.Basename;
 
 /**
  * Fields computed once per event so that rules never compute them: image basenames, the hashes split out
- * of Sysmon's {@code Hashes} ({@code SHA1=..,MD5=..,IMPHASH=..}), and {@code User} split at the first
- * backslash. A derived field never replaces a value the source already gave under that name.
+ * of Sysmon's {@code Hashes} ({@code SHA1=..,MD5=..,IMPHASH=..}), {@code User} split at the first
+ * backslash, the host name without its domain ({@code Hostname}), and the file names of
+ * {@code TargetFilename} and {@code ImageLoaded}. A derived field never replaces a value the source already gave under that name.
  */
 final class Derivations {
 
@@ -24,6 +25,10 @@ final class Derivations {
     private static final Field SHA256 = Field.of("sha256");
     private static final Field IMPHASH = Field.of("imphash");
 
+    private static final Field HOSTNAME = Field.of("Hostname");
+    private static final Field TARGET_FILENAME_NAME = Field.of("TargetFilenameName");
+    private static final Field IMAGE_LOADED_NAME = Field.of("ImageLoadedName");
+
     private Derivations() {}
 
     /** {@code lookup} gives the canonical-or-raw value of a field before it is written to the event. */
@@ -35,6 +40,19 @@ final class Derivations {
         String parent = lookup.apply("ParentImage");
         if (parent != null) {
             ev.put(PARENT_IMAGE_NAME, Basename.of(parent));
+        }
+        String computer = lookup.apply("Computer");
+        if (computer != null) {
+            int dot = computer.indexOf('.');
+            ev.put(HOSTNAME, dot < 0 ? computer : computer.substring(0, dot));
+        }
+        String target = lookup.apply("TargetFilename");
+        if (target != null) {
+            ev.put(TARGET_FILENAME_NAME, Basename.of(target));
+        }
+        String loaded = lookup.apply("ImageLoaded");
+        if (loaded != null) {
+            ev.put(IMAGE_LOADED_NAME, Basename.of(loaded));
         }
         String hashes = lookup.apply("Hashes");
         if (hashes != null) {

@@ -1,6 +1,7 @@
 package dev.vigil.formats.normalize;
 
 import dev.vigil.core.event.CanonicalEvent;
+import dev.vigil.core.event.CommandLineCanonical;
 import dev.vigil.core.event.EventClass;
 import dev.vigil.core.event.Field;
 import dev.vigil.core.event.Origin;
@@ -30,6 +31,16 @@ public final class EventNormalizer {
         }
     }
 
+    private java.util.List<String> optional = java.util.List.of();
+
+    /**
+     * Turns on opt-in derived fields ({@link CommandLineCanonical#FIELDS}) among {@code fieldsUsed}, the
+     * fields the loaded analytics read; others are never computed.
+     */
+    public void derive(java.util.Set<String> fieldsUsed) {
+        optional = CommandLineCanonical.FIELDS.keySet().stream().filter(fieldsUsed::contains).sorted().toList();
+    }
+
     /** Normalizes one record found in {@code path}. */
     public CanonicalEvent normalize(WindowsRecord rec, String path) {
         CanonicalEvent ev = new CanonicalEvent(new Origin(path, recordNumber(rec), rec.line()));
@@ -54,6 +65,12 @@ public final class EventNormalizer {
             return v != null || normalizer.hidesRaw(eventId, name) ? v : rec.text(name);
         }, ev);
         copyRaw(rec, ev, normalizer, eventId);
+        for (String derived : optional) {
+            Object from = ev.get(Field.of(CommandLineCanonical.FIELDS.get(derived)));
+            if (from instanceof String s) {
+                ev.put(derived, CommandLineCanonical.of(s));
+            }
+        }
         ev.eventClass(new EventClass(PRODUCT, normalizer.category(rec, service, eventId, categories), service));
         ev.host(rec.text("Computer"));
         return ev.timeMillis(time(rec));

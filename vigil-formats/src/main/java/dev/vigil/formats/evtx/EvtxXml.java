@@ -9,7 +9,7 @@ public final class EvtxXml {
     private EvtxXml() {}
 
     public static String render(EvtxElement root) {
-        StringBuilder sb = new StringBuilder(1024);
+        StringBuilder sb = new StringBuilder(4096);
         new EvtxXml.Layout(false).element(sb, root, 0);
         return sb.toString();
     }
@@ -19,7 +19,7 @@ public final class EvtxXml {
      * character references, so a dump can hold one event per line.
      */
     public static String renderLine(EvtxElement root) {
-        StringBuilder sb = new StringBuilder(1024);
+        StringBuilder sb = new StringBuilder(4096);
         new EvtxXml.Layout(true).element(sb, root, 0);
         return sb.toString();
     }
@@ -96,14 +96,10 @@ public final class EvtxXml {
             }
         }
 
+        /** No character needing a reference; indexOf is vectorised, a charAt loop is not. */
         private static boolean plain(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == '<' || c == '>' || c == '&' || c == '"' || c == '\n' || c == '\r') {
-                    return false;
-                }
-            }
-            return true;
+            return s.indexOf('<') < 0 && s.indexOf('>') < 0 && s.indexOf('&') < 0 && s.indexOf('"') < 0
+                    && s.indexOf('\n') < 0 && s.indexOf('\r') < 0;
         }
 
         /** Escapes like evtxexport: quotes only inside attribute values. */

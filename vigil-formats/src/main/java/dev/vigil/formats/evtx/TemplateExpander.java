@@ -81,16 +81,27 @@ final class TemplateExpander {
             return;
         }
         spend();
-        List<EvtxAttribute> attrs = new ArrayList<>(e.attributes().length);
-        for (Attribute a : e.attributes()) {
-            String value = attributeValue(a, values, ov);
-            if (value != null) {
-                attrs.add(new EvtxAttribute(a.name(), value));
+        // Lists are built as arrays and frozen once (EvtxElement keeps an immutable list as it is):
+        // one copy instead of ArrayList growth plus List.copyOf's two.
+        List<EvtxAttribute> attrs = List.of();
+        if (e.attributes().length > 0) {
+            EvtxAttribute[] a = new EvtxAttribute[e.attributes().length];
+            int n = 0;
+            for (Attribute attribute : e.attributes()) {
+                String value = attributeValue(attribute, values, ov);
+                if (value != null) {
+                    a[n++] = new EvtxAttribute(attribute.name(), value);
+                }
             }
+            attrs = frozen(a, n);
         }
-        List<EvtxNode> children = new ArrayList<>(e.children().length);
-        for (TemplateNode c : e.children()) {
-            expand(c, values, ov, children);
+        List<EvtxNode> children = List.of();
+        if (e.children().length > 0) {
+            List<EvtxNode> c = new ArrayList<>(e.children().length);
+            for (TemplateNode child : e.children()) {
+                expand(child, values, ov, c);
+            }
+            children = frozen(c.toArray(new EvtxNode[0]), c.size());
         }
         out.add(new EvtxElement(e.name(), attrs, children));
     }
@@ -217,6 +228,15 @@ final class TemplateExpander {
             }
         }
         return true;
+    }
+
+    private static <T> List<T> frozen(T[] items, int n) {
+        switch (n) {
+            case 0: return List.of();
+            case 1: return List.of(items[0]);
+            case 2: return List.of(items[0], items[1]);
+            default: return List.of(n == items.length ? items : java.util.Arrays.copyOf(items, n));
+        }
     }
 
     private void spend() {

@@ -46,6 +46,7 @@ public final class DumpCommand implements Callable<Integer> {
 
     private static final byte[] EVTX_MAGIC = {'E', 'l', 'f', 'F', 'i', 'l', 'e', 0};
     private static final String NORMALIZE_FAILED = "input/normalize-failed";
+    private static final long NO_ORDINAL = -1;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "event files, archives or directories")
     List<String> paths = new ArrayList<>();
@@ -124,8 +125,9 @@ public final class DumpCommand implements Callable<Integer> {
             return EvtxRecord::toXmlLine;
         }
         ThreadLocal<EventNormalizer> normalizers = ThreadLocal.withInitial(EventNormalizer::new);
-        // The path and ordinal are set when the record is written, in order.
-        return r -> normalizers.get().normalize(EvtxReader.toRecord(r), "");
+        // The origin's record is the EventRecordID, as in a hunt; the path, and the ordinal a hunt falls back
+        // to when the ID is unusable (marked NO_ORDINAL here), are only known when the record is written.
+        return r -> normalizers.get().normalize(EvtxReader.toRecord(r).position(0, NO_ORDINAL), "");
     }
 
     private List<String> expand(String given) {
@@ -187,7 +189,7 @@ public final class DumpCommand implements Callable<Integer> {
         });
     }
 
-    /** Writes one chunk's records in order, numbering them as the hunt numbers them (1-based within the file). */
+    /** Writes one chunk's records in order, counting ordinals (1-based within the file) as a hunt does. */
     private void written(DecodedChunk c, DumpWriter writer) throws IOException {
         if (c.first()) {
             ordinal = 0;
@@ -205,7 +207,8 @@ public final class DumpCommand implements Callable<Integer> {
             ordinal++;
             if (r instanceof CanonicalEvent e) {
                 summary.eventEvaluated();
-                writer.event(e.origin(new Origin(c.displayPath(), ordinal, 0)));
+                long record = e.origin().record() == NO_ORDINAL ? ordinal : e.origin().record();
+                writer.event(e.origin(new Origin(c.displayPath(), record, 0)));
             } else if (r instanceof String xml) {
                 summary.eventEvaluated();
                 writer.xmlLine(xml);

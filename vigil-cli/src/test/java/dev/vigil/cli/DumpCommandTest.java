@@ -66,6 +66,16 @@ class DumpCommandTest {
     }
 
     @Test
+    void evtxRecordsAreNamedByEventRecordIdAsInAHunt() {
+        String[] files = corpusFiles();
+        CliRun r = CliRun.of("dump", "-q", files[0]);
+        for (String line : r.out().lines().limit(50).toList()) {
+            String id = line.replaceAll(".*\"EventRecordID\":\"([0-9]+)\".*", "$1");
+            assertThat(line).contains("\"record\":" + id + "},");
+        }
+    }
+
+    @Test
     void damageIsNamedAndCounted() {
         Path dirty = CliRun.CORPUS.resolve("omerbenamram-evtx/samples/Application_no_crc32.evtx");
         assumeTrue(Files.exists(dirty), "corpus absent: " + dirty);

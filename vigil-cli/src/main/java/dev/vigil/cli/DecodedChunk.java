@@ -10,7 +10,7 @@ import java.util.List;
  * One EVTX chunk decoded and rendered off the writing thread.
  *
  * @param displayPath how the file is named in output and problems
- * @param file the open file, closed by whoever consumes its {@code last} chunk
+ * @param file the open file (closed by {@link OrderedChunkDecoder} once its last chunk is consumed)
  * @param first whether this is the file's first chunk (record ordinals restart)
  * @param last whether this is the file's last chunk
  * @param records rendered records in file order: a {@link dev.vigil.core.event.CanonicalEvent}, an XML line, or a

@@ -223,9 +223,6 @@ public final class DumpCommand implements Callable<Integer> {
             summary.recordSkipped("input/read-error");
             problem(new InputProblem(c.displayPath(), 0, 0, "input/read-error", "cannot read: " + c.failure().getMessage()));
         }
-        if (c.last()) {
-            c.file().close();
-        }
     }
 
     private void problem(InputProblem p) {

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +38,8 @@ final class OrderedChunkDecoder implements AutoCloseable {
     private final Function<EvtxRecord, Object> render;
     private final Consumer consumer;
     private final ArrayDeque<Future<DecodedChunk>> inFlight = new ArrayDeque<>();
+    /** Files with chunks not yet delivered; this class closes them, after their last chunk or on close. */
+    private final Set<EvtxFile> open = new LinkedHashSet<>();
 
     /** {@code render} turns a record into output; it runs on the pool's threads and must be thread-safe. */
     OrderedChunkDecoder(int threads, Function<EvtxRecord, Object> render, Consumer consumer) {
@@ -54,6 +58,7 @@ final class OrderedChunkDecoder implements AutoCloseable {
      * {@code headerDamage} is reported with the first chunk so problems come out in file order.
      */
     void add(String displayPath, EvtxFile file, List<EvtxDamage> headerDamage) throws IOException {
+        open.add(file);
         int chunks = file.chunkCount();
         if (chunks == 0) {
             submit(CompletableFuture.completedFuture(new DecodedChunk(displayPath, file, true, true, List.of(),
@@ -118,7 +123,14 @@ final class OrderedChunkDecoder implements AutoCloseable {
             // decode() catches what it expects; anything else is a decoder defect worth stopping for.
             throw new UncheckedIOException(new IOException("EVTX decoding failed: " + e.getCause(), e.getCause()));
         }
-        consumer.accept(chunk);
+        try {
+            consumer.accept(chunk);
+        } finally {
+            if (chunk.last()) {
+                open.remove(chunk.file());
+                chunk.file().close();
+            }
+        }
     }
 
     @Override
@@ -129,5 +141,13 @@ final class OrderedChunkDecoder implements AutoCloseable {
         if (pool != null) {
             pool.shutdownNow();
         }
+        for (EvtxFile f : open) {
+            try {
+                f.close();
+            } catch (IOException e) {
+                // closing a read-only file after a failed run; nothing left to report it against
+            }
+        }
+        open.clear();
     }
 }

@@ -28,12 +28,13 @@ import java.util.concurrent.TimeUnit;
  * ./mvnw -B -q -pl vigil-bench -am package -DskipTests
  * java -Dvigil.corpus=../shared/corpus -jar vigil-bench/target/benchmarks.jar EvtxDecodeBenchmark
  * </pre>
- * {@code set}: {@code largest} (the 5 largest files), {@code all} (every .evtx in the corpus).
+ * {@code set}: {@code largest} (the 5 largest files), {@code all} (every .evtx in the corpus). The long
+ * warm-up is deliberate: C2 keeps speeding the decoder up for the first ~20 s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 6, time = 5)
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class EvtxDecodeBenchmark {

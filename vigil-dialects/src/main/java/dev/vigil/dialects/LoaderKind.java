@@ -5,6 +5,7 @@ import dev.vigil.dialects.catalog.CarPageLoader;
 import dev.vigil.dialects.catalog.CarYamlLoader;
 import dev.vigil.dialects.escu.EscuPageLoader;
 import dev.vigil.dialects.escu.EscuYamlLoader;
+import dev.vigil.dialects.sigma.SigmaLoader;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -19,7 +20,8 @@ public enum LoaderKind {
     CAR_PAGE(CarPageLoader::new),
     CAR_YAML(CarYamlLoader::new),
     ESCU_PAGE(EscuPageLoader::new),
-    ESCU_YAML(EscuYamlLoader::new);
+    ESCU_YAML(EscuYamlLoader::new),
+    SIGMA(SigmaLoader::new);
 
     private final Supplier<AnalyticLoader> constructor;
 

@@ -58,8 +58,18 @@ public final class ReferenceInterpreter {
     }
 
     private static List<String> values(Event event, String field) {
-        Object v = event.get(Field.of(field));
         List<String> out = new ArrayList<>();
+        if (Field.ANY_NAME.equals(field)) {
+            for (Field f : event.fields()) {
+                add(event.get(f), out);
+            }
+            return out;
+        }
+        add(event.get(Field.of(field)), out);
+        return out;
+    }
+
+    private static void add(Object v, List<String> out) {
         if (v instanceof String s) {
             out.add(s);
         } else if (v instanceof String[] arr) {
@@ -69,7 +79,6 @@ public final class ReferenceInterpreter {
                 }
             }
         }
-        return out;
     }
 
     private static boolean match(Expr.Match m, String value) {

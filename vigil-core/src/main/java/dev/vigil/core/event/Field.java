@@ -15,6 +15,12 @@ public final class Field {
     private static final Map<String, Field> BY_NAME = new ConcurrentHashMap<>();
     private static final List<Field> BY_SLOT = new ArrayList<>();
 
+    /**
+     * The name a predicate uses to test every field of an event at once (a keyword search, such as Sigma's
+     * keyword lists or a bare SPL term): the predicate holds when any value of any present field passes.
+     */
+    public static final String ANY_NAME = "*";
+
     private final String name;
     private final int slot;
 
@@ -40,6 +46,11 @@ public final class Field {
     /** How many fields exist now: events size their slot arrays from this. */
     public static synchronized int count() {
         return BY_SLOT.size();
+    }
+
+    /** True for the {@link #ANY_NAME} pseudo-field. */
+    public boolean isAny() {
+        return ANY_NAME.equals(name);
     }
 
     public String name() {

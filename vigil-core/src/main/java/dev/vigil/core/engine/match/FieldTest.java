@@ -4,7 +4,10 @@ import dev.vigil.core.engine.Matcher;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.event.Field;
 
-/** A test on the values of one field: false when absent, true when any value of a multi-valued field passes. */
+/**
+ * A test on the values of one field: false when absent, true when any value of a multi-valued field passes.
+ * On the {@link Field#ANY_NAME} pseudo-field it tests the values of every present field.
+ */
 public abstract class FieldTest extends Matcher {
 
     protected final Field field;
@@ -15,7 +18,18 @@ public abstract class FieldTest extends Matcher {
 
     @Override
     public final boolean test(Event event) {
-        Object v = event.get(field);
+        if (field.isAny()) {
+            for (Field f : event.fields()) {
+                if (test(event.get(f))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return test(event.get(field));
+    }
+
+    private boolean test(Object v) {
         if (v instanceof String s) {
             return accept(s);
         }

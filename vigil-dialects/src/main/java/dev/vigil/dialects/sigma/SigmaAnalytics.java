@@ -1,0 +1,60 @@
+package dev.vigil.dialects.sigma;
+
+import dev.vigil.core.analytic.Analytic;
+import dev.vigil.core.analytic.AttackRef;
+import dev.vigil.core.analytic.Implementation;
+import dev.vigil.core.analytic.QuerySource;
+import dev.vigil.core.analytic.Risk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the {@link Analytic} for a Sigma rule: id (the rule's UUID, else its name, else the file), ATT&amp;CK
+ * from {@code attack.tNNNN[.NNN]} and tactic tags, risk level from {@code level}.
+ */
+final class SigmaAnalytics {
+
+    static final Set<String> TACTICS = Set.of("reconnaissance", "resource-development", "initial-access", "execution",
+            "persistence", "privilege-escalation", "defense-evasion", "credential-access", "discovery",
+            "lateral-movement", "collection", "command-and-control", "exfiltration", "impact");
+    private static final Pattern TECHNIQUE = Pattern.compile("attack\\.(t\\d{4}(?:\\.\\d{3})?)");
+
+    private SigmaAnalytics() {
+    }
+
+    static Analytic of(SigmaRule rule, String file, String documentText, int firstLine) {
+        List<String> techniques = new ArrayList<>();
+        List<String> tactics = new ArrayList<>();
+        for (String tag : rule.tags()) {
+            String t = tag.toLowerCase(Locale.ROOT);
+            Matcher m = TECHNIQUE.matcher(t);
+            if (m.matches()) {
+                techniques.add(m.group(1).toUpperCase(Locale.ROOT));
+            } else if (t.startsWith("attack.") && TACTICS.contains(t.substring(7).replace('_', '-'))) {
+                tactics.add(t.substring(7).replace('_', '-'));
+            }
+        }
+        List<AttackRef> attack = new ArrayList<>();
+        // A technique is paired with the tactic only when the rule names exactly one; otherwise the pairing is unknown.
+        String onlyTactic = tactics.size() == 1 ? tactics.get(0) : null;
+        for (String t : techniques) {
+            attack.add(new AttackRef(t, onlyTactic, null));
+        }
+        if (techniques.isEmpty() || onlyTactic == null) {
+            for (String t : tactics) {
+                attack.add(new AttackRef(null, t, null));
+            }
+        }
+        String id = rule.id() != null ? rule.id() : rule.name() != null ? rule.name() : file;
+        Implementation impl = new Implementation(rule.title(), "sigma", rule.description(), "sigma", documentText,
+                new QuerySource(file, firstLine, 1, 0));
+        Risk risk = rule.level() == null ? Risk.UNKNOWN : new Risk(null, null, null, rule.level());
+        return new Analytic(id, rule.title(), rule.description(), attack, List.of(), List.of(), risk,
+                rule.falsePositives(), rule.references(), List.of(impl), file);
+    }
+}

@@ -58,7 +58,7 @@ final class RunReport {
                 summary.recordsRead() / Math.max(seconds, 1e-3));
     }
 
-    private static String reasons(Map<String, Long> m) {
+    static String reasons(Map<String, Long> m) {
         if (m.isEmpty()) {
             return "";
         }

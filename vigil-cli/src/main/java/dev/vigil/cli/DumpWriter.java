@@ -3,7 +3,7 @@ package dev.vigil.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.vigil.cli.output.DetectionJson;
+import dev.vigil.formats.detection.DetectionJson;
 import dev.vigil.core.event.Event;
 
 import java.io.Closeable;

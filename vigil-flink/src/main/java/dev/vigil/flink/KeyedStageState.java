@@ -44,6 +44,11 @@ final class KeyedStageState implements StageState {
         return (T) values.get(key);
     }
 
+    /** Forgets one window or group; Flink-side cleanup needs it, the core stages never drop a single key. */
+    void remove(Object key) {
+        values.remove(key);
+    }
+
     @Override
     public void clear() {
         values.clear();

@@ -1,6 +1,8 @@
 package dev.vigil.flink;
 
+import dev.vigil.core.correlate.CorrelationKey;
 import dev.vigil.core.correlate.CorrelationSet;
+import dev.vigil.core.correlate.CorrelationWindow;
 import dev.vigil.core.engine.CompiledQuery;
 import dev.vigil.core.engine.Detection;
 import dev.vigil.core.stage.Aggregate;
@@ -35,6 +37,10 @@ import java.util.List;
  *   {@link #LATE}, never silently dropped.</li>
  * </ul>
  * A fired correlation that another correlation chains on goes to {@link #CHAINED} for the next level.
+ *
+ * <p>A window that has not fired is kept only while a future event could still fall inside it: an event-time
+ * timer at its newest event plus the timespan plus the allowed lateness removes it, and the key's state goes
+ * once nothing is left, so idle groups do not stay in keyed state forever.
  */
 final class WindowStages extends KeyedProcessFunction<String, Finding, String> {
 
@@ -82,8 +88,7 @@ final class WindowStages extends KeyedProcessFunction<String, Finding, String> {
         if (due < ctx.timerService().currentWatermark()) {
             late.inc();
             CorrelationSet.Keyed k = StateBytes.read(f.payload);
-            ctx.output(LATE, "{\"late\":{\"correlation\":\"" + loaded.correlations().get(f.index).analytic().id()
-                    + "\",\"time\":" + f.time + ",\"sources\":\"" + k.observation().sources() + "\"}}");
+            ctx.output(LATE, DetectionLines.late(loaded.correlations().get(f.index).analytic().id(), k.observation()));
             return;
         }
         pending.add(f.payload);
@@ -123,7 +128,34 @@ final class WindowStages extends KeyedProcessFunction<String, Finding, String> {
                 ctx.output(CHAINED, MatchEvents.observation(outer, 1));
             }
         }
+        expire(s, timestamp, ctx);
         state.update(s.save());
+        if (state.value() == null && !pending.get().iterator().hasNext()) {
+            kind.clear();
+        }
+    }
+
+    /**
+     * Drops the windows no accepted event can reach any more and arms a timer for the rest. Events later than
+     * the watermark minus the allowed lateness are refused as late, so past {@code expiresAfter + lateness}
+     * every event that could still come is more than a timespan after the window's newest one.
+     */
+    private void expire(KeyedStageState s, long now, OnTimerContext ctx) {
+        CorrelationSet set = loaded.correlations();
+        for (Object key : s.keys()) {
+            CorrelationWindow w = s.get(key);
+            long reachable = w.expiresAfter(set.get(((CorrelationKey) key).correlation())) + allowedLateness;
+            if (w.isEmpty() || reachable < now) {
+                s.remove(key);
+            } else {
+                ctx.timerService().registerEventTimeTimer(reachable + 1);
+            }
+        }
+    }
+
+    /** Events refused as late since this instance opened (what {@code vigilLateEvents} counts). */
+    long lateEvents() {
+        return late.getCount();
     }
 
     private Aggregate aggregate(int query) {
@@ -142,5 +174,6 @@ final class WindowStages extends KeyedProcessFunction<String, Finding, String> {
         ((Aggregate) stages.get(split)).finish(s, after::accept);
         after.finish();
         state.clear();
+        kind.clear();
     }
 }

@@ -8,6 +8,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -46,7 +47,8 @@ public final class VigilJob {
         // Late events are counted by the vigilLateEvents metric; each one is also printed to the task's stdout.
         streams.late().print("vigil-late").name("late-events");
         if (o.outputTopic != null) {
-            detections.sinkTo(kafkaSink(o.bootstrap, o.outputTopic, "vigil-" + o.groupId)).name("detections");
+            detections.sinkTo(kafkaSink(o.bootstrap, o.outputTopic, "vigil-" + o.groupId)).name("detections")
+                    .uid("detections");
         } else {
             detections.sinkTo(FileSink.forRowFormat(new Path(o.outputDir), new SimpleStringEncoder<String>()).build())
                     .name("detections");
@@ -60,26 +62,45 @@ public final class VigilJob {
 
     /** The job's topology on {@code env}; a test collects its outputs, main sinks them. */
     static Streams build(StreamExecutionEnvironment env, JobOptions o) throws java.io.IOException {
+        configure(env, o);
+        DataStream<RawInput> input;
+        if (o.inputTopic != null) {
+            var source = kafkaSource(o);
+            if (o.bounded) {
+                source.setBounded(OffsetsInitializer.latest());
+            }
+            input = env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "events").uid("events");
+        } else {
+            input = env.fromData(o.inputFiles.stream().map(p -> new RawInput(p, null)).toList()).name("files");
+        }
+        return build(env, o, input);
+    }
+
+    /** The input topic's source as the job configures it; a test may bound it differently. */
+    static KafkaSourceBuilder<RawInput> kafkaSource(JobOptions o) {
+        return KafkaSource.<RawInput>builder().setBootstrapServers(o.bootstrap).setTopics(o.inputTopic)
+                .setGroupId(o.groupId).setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new KafkaInput()).setProperty("isolation.level", "read_committed");
+    }
+
+    /** Parallelism and checkpointing; before any operator is added, so the source gets them too. */
+    static void configure(StreamExecutionEnvironment env, JobOptions o) {
         if (o.parallelism > 0) {
             env.setParallelism(o.parallelism);
         }
         if (o.checkpointInterval > 0) {
             env.enableCheckpointing(o.checkpointInterval, CheckpointingMode.EXACTLY_ONCE);
         }
+    }
+
+    /**
+     * Everything after the source: match, keyed windows, detection lines. Stateful operators carry fixed
+     * uids so a checkpoint or savepoint restores into the same operators after the job is rebuilt.
+     */
+    static Streams build(StreamExecutionEnvironment env, JobOptions o, DataStream<RawInput> input)
+            throws java.io.IOException {
         RuleDocuments rules = RuleDocuments.read(o.builtin, o.rules);
-        DataStream<RawInput> input;
-        if (o.inputTopic != null) {
-            var source = KafkaSource.<RawInput>builder().setBootstrapServers(o.bootstrap).setTopics(o.inputTopic)
-                    .setGroupId(o.groupId).setStartingOffsets(OffsetsInitializer.earliest())
-                    .setDeserializer(new KafkaInput()).setProperty("isolation.level", "read_committed");
-            if (o.bounded) {
-                source.setBounded(OffsetsInitializer.latest());
-            }
-            input = env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "events");
-        } else {
-            input = env.fromData(o.inputFiles.stream().map(p -> new RawInput(p, null)).toList()).name("files");
-        }
-        SingleOutputStreamOperator<Finding> matched = input.process(new MatchEvents(rules)).name("match");
+        SingleOutputStreamOperator<Finding> matched = input.process(new MatchEvents(rules)).name("match").uid("match");
         DataStream<String> out = matched.getSideOutput(MatchEvents.DETECTIONS);
         // Files are a bounded batch, read in whatever order they hold their events: like the CLI, decide
         // windows only once everything is read (the final watermark). A live topic advances with its events.
@@ -92,7 +113,7 @@ public final class VigilJob {
         int depth = Math.max(1, chainDepth(rules.load().correlations()));
         for (int i = 0; i < depth; i++) {
             SingleOutputStreamOperator<String> windows = level.keyBy(f -> f.key)
-                    .process(new WindowStages(rules, o.allowedLateness)).name("windows-" + i);
+                    .process(new WindowStages(rules, o.allowedLateness)).name("windows-" + i).uid("windows-" + i);
             out = out.union(windows);
             level = windows.getSideOutput(WindowStages.CHAINED);
             late = late == null ? windows.getSideOutput(WindowStages.LATE)

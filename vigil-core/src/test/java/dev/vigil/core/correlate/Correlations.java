@@ -31,8 +31,14 @@ final class Correlations {
 
     static Correlation of(CorrelationType type, List<String> rules, List<String> groupBy, long spanMinutes,
                           CountCondition condition) {
-        return new Correlation(analytic("corr"), type, rules, groupBy, Map.of(), spanMinutes * MINUTE, condition,
-                type == CorrelationType.VALUE_COUNT ? "TargetUserName" : null, false);
+        return of("corr", type, rules, groupBy, spanMinutes, condition, false);
+    }
+
+    /** A correlation with its own id, so another correlation can count it; {@code generate} as in Sigma. */
+    static Correlation of(String id, CorrelationType type, List<String> rules, List<String> groupBy, long spanMinutes,
+                          CountCondition condition, boolean generate) {
+        return new Correlation(analytic(id), type, rules, groupBy, Map.of(), spanMinutes * MINUTE, condition,
+                type == CorrelationType.VALUE_COUNT ? "TargetUserName" : null, generate);
     }
 
     static Hit hit(String rule, long millis, String host, String user, long record) {

@@ -50,7 +50,9 @@ class ParityTest {
         List<String> flink = job(files(2, samples));
         assertThat(cli).as("the samples fire the seed ESCU aggregation and the correlation")
                 .anyMatch(l -> l.contains("qw9919ed-fe5f-492c-b139-151bb162140e") && l.contains("\"row\""))
-                .anyMatch(l -> l.contains("0b8e9d4f-3c2a-4f7e-8d61-5a9c1e2b7f30"));
+                .anyMatch(l -> l.contains("0b8e9d4f-3c2a-4f7e-8d61-5a9c1e2b7f30"))
+                .as("and the correlation chained on it (process-burst-repeat.yml)")
+                .anyMatch(l -> l.contains("5d2c7a1e-9f3b-4c8e-a6d0-2e4b8f1c3a75"));
         assertThat(flink).containsExactlyInAnyOrderElementsOf(cli);
     }
 

@@ -32,7 +32,7 @@ class WindowStagesTest {
 
     @BeforeEach
     void open() throws Exception {
-        stages = new WindowStages(RuleDocuments.read(false, List.of(ParityTest.RULES)), LATENESS);
+        stages = new WindowStages(RuleDocuments.read(false, List.of(ParityTest.RULES + "/process-burst.yml")), LATENESS);
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(stages), f -> f.key,
                 Types.STRING);
         harness.open();

@@ -53,7 +53,7 @@ final class WindowStages extends KeyedProcessFunction<String, Finding, String> {
     private final long allowedLateness;
     private transient RuleDocuments.Loaded loaded;
     private transient ValueState<byte[]> state;
-    private transient ListState<byte[]> pending;
+    private transient ListState<Finding> pending;
     private transient ValueState<Integer> kind;
     private transient Counter late;
 
@@ -67,8 +67,8 @@ final class WindowStages extends KeyedProcessFunction<String, Finding, String> {
         loaded = documents.load();
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("state",
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending",
-                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        // whole findings, so a timer sees each one's time without deserialising its payload
+        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", Finding.class));
         kind = getRuntimeContext().getState(new ValueStateDescriptor<>("kind", Integer.class));
         late = getRuntimeContext().getMetricGroup().counter("vigilLateEvents");
     }
@@ -91,7 +91,7 @@ final class WindowStages extends KeyedProcessFunction<String, Finding, String> {
             ctx.output(LATE, DetectionLines.late(loaded.correlations().get(f.index).analytic().id(), k.observation()));
             return;
         }
-        pending.add(f.payload);
+        pending.add(f);
         ctx.timerService().registerEventTimeTimer(due);
     }
 
@@ -102,14 +102,17 @@ final class WindowStages extends KeyedProcessFunction<String, Finding, String> {
             finishAggregation(k, out);
             return;
         }
+        // Everything due by the watermark goes now, not only what is due by this timer: when the watermark
+        // jumps (at the end of files it goes straight to the end of time) the first timer drains the key in
+        // one sorted pass and the rest find nothing, instead of each timer rescanning what is left.
+        long now = Math.max(timestamp, ctx.timerService().currentWatermark());
         List<CorrelationSet.Keyed> ready = new ArrayList<>();
-        List<byte[]> later = new ArrayList<>();
-        for (byte[] b : pending.get()) {
-            CorrelationSet.Keyed o = StateBytes.read(b);
-            if (o.observation().timeMillis() + allowedLateness <= timestamp) {
-                ready.add(o);
+        List<Finding> later = new ArrayList<>();
+        for (Finding f : pending.get()) {
+            if (f.time + allowedLateness <= now) {
+                ready.add(StateBytes.read(f.payload));
             } else {
-                later.add(b);
+                later.add(f);
             }
         }
         pending.update(later);
@@ -128,7 +131,7 @@ final class WindowStages extends KeyedProcessFunction<String, Finding, String> {
                 ctx.output(CHAINED, MatchEvents.observation(outer, 1));
             }
         }
-        expire(s, timestamp, ctx);
+        expire(s, now, ctx);
         state.update(s.save());
         if (state.value() == null && !pending.get().iterator().hasNext()) {
             kind.clear();

@@ -1,0 +1,114 @@
+package dev.vigil.core.engine;
+
+import dev.vigil.core.engine.plan.LiteralAutomaton;
+import dev.vigil.core.engine.plan.Witnesses.Witness;
+import dev.vigil.core.event.Field;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The plan for events of one class: the queries in scope (in rule-set order), and the candidate index over
+ * them, one {@link LiteralAutomaton} per field fusing every witness literal on that field. Matching an
+ * event scans each indexed field once, marks the queries whose witnesses occurred, then evaluates only
+ * those and the queries without witnesses.
+ */
+final class ClassPlan {
+
+    final int[] queries;
+    final boolean[] always;
+    final Field[] fields;
+    final LiteralAutomaton[] automata;
+    /** Per automaton, where its literal indices start in {@link #literalQueries}. */
+    final int[] literalBase;
+    /** For each witness literal, the positions in {@link #queries} it makes candidates. */
+    final int[][] literalQueries;
+
+    ClassPlan(int[] queries, List<Set<Witness>> witnesses) {
+        this.queries = queries;
+        this.always = new boolean[queries.length];
+        Map<Field, Map<String, List<Integer>>> byField = new LinkedHashMap<>();
+        for (int i = 0; i < queries.length; i++) {
+            Set<Witness> w = witnesses.get(i);
+            if (w == null) {
+                always[i] = true;
+                continue;
+            }
+            for (Witness x : w) {
+                byField.computeIfAbsent(x.field(), f -> new LinkedHashMap<>())
+                        .computeIfAbsent(x.literal(), l -> new ArrayList<>()).add(i);
+            }
+        }
+        fields = byField.keySet().toArray(new Field[0]);
+        automata = new LiteralAutomaton[fields.length];
+        literalBase = new int[fields.length];
+        List<int[]> lq = new ArrayList<>();
+        for (int f = 0; f < fields.length; f++) {
+            Map<String, List<Integer>> lits = byField.get(fields[f]);
+            automata[f] = new LiteralAutomaton(new ArrayList<>(lits.keySet()));
+            literalBase[f] = lq.size();
+            for (List<Integer> qs : lits.values()) {
+                lq.add(qs.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        literalQueries = lq.toArray(new int[0][]);
+    }
+
+    /** Marks in {@code ctx} every query of this plan whose witnesses occur in the event. */
+    void markCandidates(MatchContext ctx) {
+        ctx.ensure(queries.length, literalQueries.length);
+        Marker m = ctx.marker;
+        m.plan = this;
+        m.ctx = ctx;
+        m.generation = ctx.generation();
+        for (int f = 0; f < fields.length; f++) {
+            Object v = ctx.get(fields[f]);
+            if (v == null) {
+                continue;
+            }
+            m.base = literalBase[f];
+            if (v instanceof String s) {
+                automata[f].scan(s, m);
+            } else if (v instanceof String[] a) {
+                for (String s : a) {
+                    if (s != null) {
+                        automata[f].scan(s, m);
+                    }
+                }
+            }
+        }
+    }
+
+    boolean candidate(MatchContext ctx, int i) {
+        return always[i] || ctx.candidates[i] == ctx.generation();
+    }
+
+    int literalCount() {
+        return literalQueries.length;
+    }
+
+    /** Turns automaton reports into candidate marks; one per thread, held by its {@link MatchContext}. */
+    static final class Marker implements LiteralAutomaton.Sink {
+        ClassPlan plan;
+        MatchContext ctx;
+        int base;
+        int generation;
+
+        @Override
+        public void found(int literal) {
+            int l = base + literal;
+            int[] seen = ctx.literals;
+            if (seen[l] == generation) {
+                return;
+            }
+            seen[l] = generation;
+            int[] cand = ctx.candidates;
+            for (int q : plan.literalQueries[l]) {
+                cand[q] = generation;
+            }
+        }
+    }
+}

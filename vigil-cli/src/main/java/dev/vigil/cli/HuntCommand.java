@@ -76,6 +76,10 @@ public final class HuntCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress line on stderr")
     boolean noProgress;
 
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads, each hunting one file at a time (default: 0 = "
+            + "all cores); the output does not depend on it", defaultValue = "0")
+    int threads;
+
     @Option(names = {"-q", "--quiet"}, description = "print only detections and errors")
     boolean quiet;
 
@@ -112,7 +116,6 @@ public final class HuntCommand implements Callable<Integer> {
         try (OutputStream os = output == null ? new NonClosing(Vigil.out()) : new BufferedOutputStream(Files.newOutputStream(output));
              DetectionWriter writer = format.open(os);
              Progress progress = Progress.start(summary, err, !noProgress && !quiet)) {
-            InputReader reader = new InputReader(summary, p -> report(err, p, ++problems[0])).derive(catalog.fieldsUsed());
             Consumer<Detection> detections = d -> {
                 summary.detection();
                 byAnalytic.merge(d.analytic().id(), 1L, Long::sum);
@@ -124,10 +127,18 @@ public final class HuntCommand implements Callable<Integer> {
             };
             // Queries with stages (stats, tstats, ...) turn hits into rows; the rest are detections at once.
             StageRunner stages = new StageRunner();
-            reader.read(inputs, event -> {
-                summary.eventEvaluated();
-                ruleSet.match(event, hit -> stages.accept(hit, detections));
-            });
+            Consumer<InputProblem> problemSink = p -> report(err, p, ++problems[0]);
+            int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+            if (workers == 1) {
+                InputReader reader = new InputReader(summary, problemSink).derive(catalog.fieldsUsed());
+                reader.read(inputs, event -> {
+                    summary.eventEvaluated();
+                    ruleSet.match(event, hit -> stages.accept(hit, detections));
+                });
+            } else {
+                new ParallelHunt(ruleSet, summary, catalog.fieldsUsed(), workers)
+                        .run(inputs, hit -> stages.accept(hit, detections), problemSink);
+            }
             stages.finish(detections);
         } catch (IOException | UncheckedIOException e) {
             err.println("vigil: error: cannot write detections: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.vigil.core.engine;
 
 import dev.vigil.core.engine.plan.LiteralAutomaton;
 import dev.vigil.core.engine.plan.Witnesses.Witness;
+import dev.vigil.core.event.CanonicalEvent;
 import dev.vigil.core.event.Field;
 
 import java.util.ArrayList;
@@ -27,7 +28,11 @@ final class ClassPlan {
     /** For each witness literal, the positions in {@link #queries} it makes candidates. */
     final int[][] literalQueries;
 
-    ClassPlan(int[] queries, List<Set<Witness>> witnesses) {
+    /**
+     * @param automata automata already built for other classes, keyed by their literal list: classes that
+     *                 share rules (Sysmon and Security process creation) share the automaton, built once
+     */
+    ClassPlan(int[] queries, List<Set<Witness>> witnesses, Map<List<String>, LiteralAutomaton> built) {
         this.queries = queries;
         this.always = new boolean[queries.length];
         Map<Field, Map<String, List<Integer>>> byField = new LinkedHashMap<>();
@@ -48,7 +53,7 @@ final class ClassPlan {
         List<int[]> lq = new ArrayList<>();
         for (int f = 0; f < fields.length; f++) {
             Map<String, List<Integer>> lits = byField.get(fields[f]);
-            automata[f] = new LiteralAutomaton(new ArrayList<>(lits.keySet()));
+            automata[f] = built.computeIfAbsent(List.copyOf(lits.keySet()), LiteralAutomaton::new);
             literalBase[f] = lq.size();
             for (List<Integer> qs : lits.values()) {
                 lq.add(qs.stream().mapToInt(Integer::intValue).toArray());
@@ -65,18 +70,29 @@ final class ClassPlan {
         m.ctx = ctx;
         m.generation = ctx.generation();
         for (int f = 0; f < fields.length; f++) {
-            Object v = ctx.get(fields[f]);
-            if (v == null) {
-                continue;
-            }
             m.base = literalBase[f];
-            if (v instanceof String s) {
-                automata[f].scan(s, m);
-            } else if (v instanceof String[] a) {
-                for (String s : a) {
-                    if (s != null) {
-                        automata[f].scan(s, m);
-                    }
+            if (!fields[f].isAny()) {
+                scan(ctx.get(fields[f]), automata[f], m);
+            } else if (ctx.event() instanceof CanonicalEvent ce) {
+                // Keyword searches: every value of every field (indexed, to avoid building the field list).
+                for (int i = 0; i < ce.size(); i++) {
+                    scan(ce.get(ce.fieldAt(i)), automata[f], m);
+                }
+            } else {
+                for (Field x : ctx.event().fields()) {
+                    scan(ctx.get(x), automata[f], m);
+                }
+            }
+        }
+    }
+
+    private static void scan(Object v, LiteralAutomaton a, Marker m) {
+        if (v instanceof String s) {
+            a.scan(s, m);
+        } else if (v instanceof String[] values) {
+            for (String s : values) {
+                if (s != null) {
+                    a.scan(s, m);
                 }
             }
         }

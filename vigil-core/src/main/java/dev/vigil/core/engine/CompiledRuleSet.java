@@ -3,6 +3,7 @@ package dev.vigil.core.engine;
 import dev.vigil.core.analytic.Analytic;
 import dev.vigil.core.analytic.Implementation;
 import dev.vigil.core.analytic.Query;
+import dev.vigil.core.engine.plan.LiteralAutomaton;
 import dev.vigil.core.engine.plan.Witnesses;
 import dev.vigil.core.engine.plan.Witnesses.Witness;
 import dev.vigil.core.event.Event;
@@ -11,6 +12,7 @@ import dev.vigil.core.ir.Expr;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -29,6 +31,7 @@ public final class CompiledRuleSet {
     private final Optimisations optimisations;
     private final ConcurrentHashMap<EventClass, ClassPlan> plans = new ConcurrentHashMap<>();
     private final ClassPlan unrouted;
+    private final Map<List<String>, LiteralAutomaton> automata = new ConcurrentHashMap<>();
     private final ThreadLocal<MatchContext> contexts = ThreadLocal.withInitial(MatchContext::new);
 
     private CompiledRuleSet(List<CompiledQuery> queries, List<Set<Witness>> witnesses, Optimisations optimisations) {
@@ -114,7 +117,7 @@ public final class CompiledRuleSet {
                 w.add(witnesses.get(i));
             }
         }
-        return new ClassPlan(in.stream().mapToInt(Integer::intValue).toArray(), w);
+        return new ClassPlan(in.stream().mapToInt(Integer::intValue).toArray(), w, automata);
     }
 
     public static Builder builder() {

@@ -27,6 +27,9 @@ class RuleSetMatchesReferenceTest {
     private static final String[] FIELDS = {"Image", "CommandLine", "User", "ParentImage", "Missing"};
     private static final String[] WORDS = {"net", "NET", "share", "/delete", "\\", "*", "?", "a", "İ", "ı", "Σ", "σ",
             "ς", "K", "\u212a", "cmd.exe", "C:\\Windows\\", "", "\ud801\udc00", "\ud801\udc28", "Net.EXE", "ab", "b"};
+    private static final String[] REGEXES = {"n.t", "(?:cmd|net)\\.exe", "net\\.exe", "c(md)?\\.exe", "a{2}b",
+        "\\x41b", "(?i)share", "sh+are", "ne?t", "[a-c]md\\.", "^net", "exe$", "\\pLnet", "\\Qnet.\\E", "cmd|net",
+        "\u03a3\u03c3", "ab"};
     private static final EventClass[] CLASSES = {
         new EventClass("windows", "process_creation", "sysmon"),
         new EventClass("windows", "process_creation", "security"),
@@ -103,7 +106,7 @@ class RuleSetMatchesReferenceTest {
             case 3:
                 return r.nextInt(10) == 0 ? new Expr.Exists(field(r), null)
                         : new Expr.Match(r.nextInt(15) == 0 ? "*" : field(r), StringOp.REGEX,
-                                r.nextBoolean() ? "n.t" : "(?:cmd|net)\\.exe", r.nextBoolean(), null);
+                                REGEXES[r.nextInt(REGEXES.length)], r.nextBoolean(), null);
             case 4:
                 return new Expr.Const(r.nextInt(3) > 0, "", null);
             default:

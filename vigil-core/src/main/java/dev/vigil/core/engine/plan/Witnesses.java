@@ -15,8 +15,9 @@ import java.util.Set;
  * Derives a query's witness literals from its IR: a set of (field, lower-cased literal) such that the
  * query can only hold on an event where one of those literals occurs in that field's value lower-cased.
  * An AND needs only one child's witnesses (the most selective-looking one), an OR the union of all its
- * children's; a query with no witnesses (a negation, a regex, an existence test, a keyword search over
- * every field) is a candidate for every event. Null means "no witness".
+ * children's; a query with no witnesses (a negation, an existence test, a regex without a required literal)
+ * is a candidate for every event. Null means "no witness". A witness on {@link Field#ANY_NAME} (a keyword
+ * search) is satisfied by the literal in any field.
  */
 public final class Witnesses {
 
@@ -70,8 +71,8 @@ public final class Witnesses {
      * depend on context (capital sigma) or split a code point (lone surrogates), so those get none.
      */
     private static String literal(Expr.Match m) {
-        if (m.op() == StringOp.REGEX || Field.ANY_NAME.equals(m.field())) {
-            return null;
+        if (m.op() == StringOp.REGEX) {
+            return RegexLiteral.of(m.needle(), m.caseSensitive());
         }
         if (m.caseSensitive() && !contextFree(m.needle())) {
             return null;

@@ -1,0 +1,33 @@
+package dev.vigil.core.engine.plan;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The literal a regex needs: only what every match must contain. */
+class RegexLiteralTest {
+
+    @Test
+    void takesTheLongestRequiredRunAtTheTopLevel() {
+        assertThat(RegexLiteral.of("\\\\mimikatz\\.exe", true)).isEqualTo("\\mimikatz.exe");
+        assertThat(RegexLiteral.of("cmd(\\.exe)?\\s+/c", true)).isEqualTo("cmd");
+    }
+
+    @Test
+    void givesNothingForATopLevelAlternation() {
+        assertThat(RegexLiteral.of("cmd|powershell", true)).isEmpty();
+    }
+
+    @Test
+    void dropsOptionalCharactersAndRepeatCounts() {
+        assertThat(RegexLiteral.of("ab?c", true)).isEqualTo("a");
+        assertThat(RegexLiteral.of("x{12}", true)).isEmpty();
+        assertThat(RegexLiteral.of("\\x41\\x{263a}z", true)).isEqualTo("z");
+    }
+
+    @Test
+    void avoidsLettersWhoseCaseFoldLowerCasingMisses() {
+        assertThat(RegexLiteral.of("(?i)taskkill", true)).isEqualTo("ill");
+        assertThat(RegexLiteral.of("taskkill", true)).isEqualTo("taskkill");
+    }
+}

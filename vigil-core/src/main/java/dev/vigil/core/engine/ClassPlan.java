@@ -23,6 +23,8 @@ final class ClassPlan {
     final boolean[] always;
     final Field[] fields;
     final LiteralAutomaton[] automata;
+    /** By field slot: the field has its own automaton (which also holds the keyword literals). */
+    private final boolean[] ownAutomaton;
     /** Per automaton, where its literal indices start in {@link #literalQueries}. */
     final int[] literalBase;
     /** For each witness literal, the positions in {@link #queries} it makes candidates. */
@@ -47,7 +49,24 @@ final class ClassPlan {
                         .computeIfAbsent(x.literal(), l -> new ArrayList<>()).add(i);
             }
         }
+        // Keyword literals (any field) join every field's own automaton, so each value is scanned once; the
+        // keyword automaton itself then only scans the fields that have no automaton of their own.
+        Map<String, List<Integer>> keywords = byField.remove(Field.of(Field.ANY_NAME));
+        if (keywords != null) {
+            for (Map<String, List<Integer>> own : byField.values()) {
+                keywords.forEach((lit, qs) -> own.merge(lit, qs, ClassPlan::union));
+            }
+            byField.put(Field.of(Field.ANY_NAME), keywords);
+        }
         fields = byField.keySet().toArray(new Field[0]);
+        int maxSlot = 0;
+        for (Field f : fields) {
+            maxSlot = Math.max(maxSlot, f.slot());
+        }
+        ownAutomaton = new boolean[maxSlot + 1];
+        for (Field f : fields) {
+            ownAutomaton[f.slot()] = !f.isAny();
+        }
         automata = new LiteralAutomaton[fields.length];
         literalBase = new int[fields.length];
         List<int[]> lq = new ArrayList<>();
@@ -60,6 +79,12 @@ final class ClassPlan {
             }
         }
         literalQueries = lq.toArray(new int[0][]);
+    }
+
+    private static List<Integer> union(List<Integer> a, List<Integer> b) {
+        List<Integer> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** Marks in {@code ctx} every query of this plan whose witnesses occur in the event. */
@@ -76,14 +101,23 @@ final class ClassPlan {
             } else if (ctx.event() instanceof CanonicalEvent ce) {
                 // Keyword searches: every value of every field (indexed, to avoid building the field list).
                 for (int i = 0; i < ce.size(); i++) {
-                    scan(ce.get(ce.fieldAt(i)), automata[f], m);
+                    Field x = ce.fieldAt(i);
+                    if (!hasOwn(x)) {
+                        scan(ce.get(x), automata[f], m);
+                    }
                 }
             } else {
                 for (Field x : ctx.event().fields()) {
-                    scan(ctx.get(x), automata[f], m);
+                    if (!hasOwn(x)) {
+                        scan(ctx.get(x), automata[f], m);
+                    }
                 }
             }
         }
+    }
+
+    private boolean hasOwn(Field f) {
+        return f.slot() < ownAutomaton.length && ownAutomaton[f.slot()];
     }
 
     private static void scan(Object v, LiteralAutomaton a, Marker m) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs threat-detection analytics (CAR, SPL, LogPoint, Sigma) over Windows event logs.",
-        subcommands = {HuntCommand.class, LintCommand.class, CompareCommand.class, TestCommand.class,
+        subcommands = {HuntCommand.class, LintCommand.class, CompareCommand.class, TestCommand.class, ExplainCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ran clean",

@@ -16,8 +16,13 @@ public final class AnalyticsOptions {
     @Option(names = "--no-builtin", description = "do not load the built-in analytics")
     boolean noBuiltin;
 
+    @picocli.CommandLine.Mixin
+    DialectOptions dialects;
+
     public Catalog load() {
-        Catalog c = new Catalog();
+        dev.vigil.core.diag.Diagnostics d = new dev.vigil.core.diag.Diagnostics();
+        Catalog c = new Catalog(dialects.settings(d));
+        d.all().forEach(c::report);
         if (!noBuiltin) {
             c.loadBuiltin(AnalyticsOptions.class.getClassLoader());
         }

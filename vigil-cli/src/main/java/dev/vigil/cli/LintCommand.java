@@ -37,10 +37,20 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--notes", description = "also print notes (unsupported dialects, unrecognised documents)")
     boolean notes;
 
+    @Option(names = "--sources", paramLabel = "SOURCE", split = ",",
+            description = "classify each runnable query per event source (e.g. sysmon,security): exact, degraded (a "
+                    + "branch can never be true there) or impossible (it can never fire there)")
+    List<String> sources = new ArrayList<>();
+
+    @picocli.CommandLine.Mixin
+    DialectOptions dialects;
+
     @Override
     public Integer call() {
         PrintStream out = Vigil.out();
-        Catalog c = new Catalog();
+        dev.vigil.core.diag.Diagnostics settingsProblems = new dev.vigil.core.diag.Diagnostics();
+        Catalog c = new Catalog(dialects.settings(settingsProblems));
+        settingsProblems.all().forEach(c::report);
         if (paths.isEmpty() && !noBuiltin) {
             c.loadBuiltin(LintCommand.class.getClassLoader());
         }
@@ -67,6 +77,9 @@ public final class LintCommand implements Callable<Integer> {
             out.println("  none");
         }
         codes.forEach((k, v) -> out.printf(Locale.ROOT, "  %-44s %,d%n", k, v));
+        if (!sources.isEmpty() && !SourceLoss.print(out, c, sources)) {
+            return Vigil.USAGE;
+        }
         boolean bad = c.analytics().stream().flatMap(a -> a.implementations().stream())
                 .anyMatch(i -> i.status() != ImplementationStatus.RUNS)
                 || c.documentDiagnostics().stream().anyMatch(Diagnostic::isError);

@@ -49,16 +49,35 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "list passing checks too")
     boolean verbose;
 
+    @Option(names = {"-r", "--rules"}, paramLabel = "DIR",
+            description = "Sigma rules for SigmaHQ regression cases (default: the rules folder of the SigmaHQ tree "
+                    + "the cases sit in)")
+    java.nio.file.Path sigmaRules;
+
     private final TestEvents testEvents = new TestEvents();
+
+    @picocli.CommandLine.Mixin
+    DialectOptions dialects;
 
     @Override
     public Integer call() {
         PrintStream out = Vigil.out();
-        Catalog c = new Catalog();
+        dev.vigil.core.diag.Diagnostics settingsProblems = new dev.vigil.core.diag.Diagnostics();
+        Catalog c = new Catalog(dialects.settings(settingsProblems));
+        settingsProblems.all().forEach(c::report);
         if ((paths.isEmpty() && !noBuiltin) || builtin) {
             c.loadBuiltin(TestCommand.class.getClassLoader());
         }
-        c.loadPaths(paths);
+        List<String> analyticPaths = new ArrayList<>();
+        List<java.nio.file.Path> regression = new ArrayList<>();
+        for (String p : paths) {
+            if (RegressionRun.isRegressionData(java.nio.file.Path.of(p))) {
+                regression.add(java.nio.file.Path.of(p));
+            } else {
+                analyticPaths.add(p);
+            }
+        }
+        c.loadPaths(analyticPaths);
         testEvents.derive(c.fieldsUsed());
         DiagnosticPrinter.print(Vigil.err(), DiagnosticPrinter.collect(c, dev.vigil.core.diag.Severity.ERROR));
         Map<String, LoadedAnalytic> byId = new LinkedHashMap<>();
@@ -67,12 +86,23 @@ public final class TestCommand implements Callable<Integer> {
         for (TestCase t : c.tests()) {
             tests.computeIfAbsent(t.analyticId(), k -> new ArrayList<>()).add(t);
         }
-        if (tests.isEmpty()) {
+        if (tests.isEmpty() && regression.isEmpty()) {
             Vigil.err().println("vigil: error: no tests found" + (paths.isEmpty() ? " in the built-in analytics" : ""));
             return Vigil.USAGE;
         }
         long started = System.nanoTime();
         Tally total = new Tally();
+        for (java.nio.file.Path data : regression) {
+            java.nio.file.Path rules = sigmaRules != null ? sigmaRules : RegressionRun.defaultRules(data);
+            if (rules == null || !java.nio.file.Files.isDirectory(rules)) {
+                Vigil.err().println("vigil: error: no Sigma rules for the regression cases in " + data
+                        + "; give them with --rules DIR");
+                return Vigil.USAGE;
+            }
+            long[] r = RegressionRun.run(out, data, rules, c.settings(), verbose);
+            total.passed += r[0];
+            total.failed += r[1];
+        }
         List<Quality> quality = new ArrayList<>();
         for (Map.Entry<String, List<TestCase>> e : tests.entrySet()) {
             LoadedAnalytic a = byId.get(e.getKey());

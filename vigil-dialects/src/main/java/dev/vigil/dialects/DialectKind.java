@@ -7,19 +7,19 @@ import dev.vigil.dialects.spl.SplDialect;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** The dialects Vigil runs, by key. Adding a language is one line here. */
 public enum DialectKind {
-    CAR("car", CarDialect::new),
-    SPL("spl", SplDialect::new),
-    LOGPOINT("logpoint", LogPointDialect::new),
-    SIGMA("sigma", SigmaDialect::new);
+    CAR("car", s -> new CarDialect()),
+    SPL("spl", s -> new SplDialect()),
+    LOGPOINT("logpoint", s -> new LogPointDialect()),
+    SIGMA("sigma", s -> new SigmaDialect(s.sigmaPlaceholders(), s.sigmaFilters()));
 
     private final String key;
-    private final Supplier<Dialect> constructor;
+    private final Function<DialectSettings, Dialect> constructor;
 
-    DialectKind(String key, Supplier<Dialect> constructor) {
+    DialectKind(String key, Function<DialectSettings, Dialect> constructor) {
         this.key = key;
         this.constructor = constructor;
     }
@@ -29,7 +29,11 @@ public enum DialectKind {
     }
 
     public Dialect create() {
-        return constructor.get();
+        return create(DialectSettings.DEFAULT);
+    }
+
+    public Dialect create(DialectSettings settings) {
+        return constructor.apply(settings);
     }
 
     public static Optional<DialectKind> byKey(String key) {

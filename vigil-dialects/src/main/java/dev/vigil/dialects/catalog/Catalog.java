@@ -10,6 +10,7 @@ import dev.vigil.core.diag.Severity;
 import dev.vigil.core.diag.SourceSpan;
 import dev.vigil.dialects.AnalyticLoader;
 import dev.vigil.dialects.DialectKind;
+import dev.vigil.dialects.DialectSettings;
 import dev.vigil.dialects.LoaderKind;
 
 import java.io.BufferedReader;
@@ -38,12 +39,25 @@ public final class Catalog {
     /** Where the built-in analytics are packed, with an index because jars cannot be listed portably. */
     public static final String BUILTIN_ROOT = "vigil/analytics/";
 
+    private final DialectSettings settings;
     private final List<LoadedAnalytic> analytics = new ArrayList<>();
     private final List<TestCase> tests = new ArrayList<>();
     private final Diagnostics documentDiagnostics = new Diagnostics();
     private final Set<String> ids = new HashSet<>();
     private int documentsRead;
     private int documentsUnrecognised;
+
+    public Catalog() {
+        this(DialectSettings.DEFAULT);
+    }
+
+    public Catalog(DialectSettings settings) {
+        this.settings = settings;
+    }
+
+    public DialectSettings settings() {
+        return settings;
+    }
 
     public List<LoadedAnalytic> analytics() {
         return analytics;
@@ -58,6 +72,11 @@ public final class Catalog {
             }
         }
         return out;
+    }
+
+    /** Records a diagnostic about the run's inputs (an unreadable settings file, ...). */
+    public void report(Diagnostic d) {
+        documentDiagnostics.report(d);
     }
 
     /** Offline tests the documents carry, for their own analytics or for analytics loaded elsewhere. */
@@ -181,13 +200,18 @@ public final class Catalog {
                         .withHint("use --no-builtin to run your own copy of a built-in analytic"));
                 continue;
             }
-            analytics.add(compile(a));
+            analytics.add(compile(a, settings));
         }
         return this;
     }
 
     /** Compiles each implementation by its dialect; unknown dialects are reported as unsupported. */
     public static LoadedAnalytic compile(Analytic a) {
+        return compile(a, DialectSettings.DEFAULT);
+    }
+
+    /** Compiles each implementation by its dialect, configured by {@code settings}. */
+    public static LoadedAnalytic compile(Analytic a, DialectSettings settings) {
         List<LoadedImplementation> out = new ArrayList<>();
         for (Implementation impl : a.implementations()) {
             Diagnostics d = new Diagnostics();
@@ -202,7 +226,7 @@ public final class Catalog {
             }
             List<Query> queries;
             try {
-                queries = kind.get().create().compile(impl, d);
+                queries = kind.get().create(settings).compile(impl, d);
             } catch (RuntimeException e) {
                 d.report(Diagnostic.error(impl.dialect() + "/internal", impl.source().at(1, 1),
                         "the " + impl.dialect() + " dialect failed on this implementation: " + e));

@@ -9,7 +9,8 @@ import java.util.function.BiConsumer;
 /**
  * Expands backtick macros textually, before any parsing, as Splunk does: recursively, keyed by name and
  * arity, with a cycle check and a depth limit. Backticks inside double-quoted strings are left alone
- * (PowerShell's escape character is a backtick). An unknown macro is reported and left unexpanded.
+ * (PowerShell's escape character is a backtick); {@code ```comments```} are dropped. An unknown macro is
+ * reported and left unexpanded.
  */
 final class MacroExpander {
 
@@ -43,8 +44,14 @@ final class MacroExpander {
         while (i < text.length()) {
             char c = text.charAt(i);
             int here = fixedOrigin != null ? fixedOrigin : i;
-            if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
+            if (c == '"' && !escaped(text, i)) {
                 inString = !inString;
+            }
+            if (c == '`' && !inString && text.startsWith("```", i)) {
+                // A ```comment``` (SPL's inline comment) is dropped, as Splunk drops it before parsing.
+                int end = text.indexOf("```", i + 3);
+                i = end < 0 ? text.length() : end + 3;
+                continue;
             }
             int close = c == '`' && !inString ? text.indexOf('`', i + 1) : -1;
             if (close < 0) {
@@ -83,6 +90,15 @@ final class MacroExpander {
             }
             i = close + 1;
         }
+    }
+
+    // A quote is escaped by an odd number of backslashes before it: in "C:\\" the quote closes the string.
+    private static boolean escaped(String text, int quote) {
+        int n = 0;
+        for (int k = quote - 1; k >= 0 && text.charAt(k) == '\\'; k--) {
+            n++;
+        }
+        return n % 2 == 1;
     }
 
     /** True when some macro could not be expanded. */

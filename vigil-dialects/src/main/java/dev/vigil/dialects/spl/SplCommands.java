@@ -134,7 +134,12 @@ final class SplCommands {
         condition("regex", negate ? Expr.not(e) : e, p);
     }
 
+    private static final java.util.regex.Pattern QUOTED_PREFIX = java.util.regex.Pattern.compile("\"([^\"\\s]*)\"(\\.\\S*)");
+
     private static void rename(String name, String args, int base, SplPipeline p) {
+        // A macro argument given quoted, as in `drop_dm_object_name("Processes")`, expands to "Processes".*;
+        // Splunk reads that as the field pattern Processes.*. Same length kept, so positions stay right.
+        args = QUOTED_PREFIX.matcher(args).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(" " + m.group(1) + m.group(2) + " "));
         List<SplToken> t = searchTokens(args, base, p.ctx);
         List<Rename.Rule> rules = new ArrayList<>();
         int i = 0;

@@ -21,12 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SigmaHqRegressionTest {
 
     /**
-     * Cases known not to pass, by rule id, with the evidence. Windows Defender names its event data with spaces
-     * ("Threat Name", "Source Name", "Process Name"); Sigma's taxonomy (and SigmaHQ's checker) use the names
-     * without spaces, and the normalizer does not yet add them. With the space-less names added the case passes.
+     * Cases known not to pass, by rule id, with the evidence. None today: the Defender case (a7c3e5f2…, data
+     * named with spaces such as "Threat Name") passes since the normalizer also exposes the names without
+     * spaces, as rules write them.
      */
-    private static final Map<String, String> KNOWN_MISSES = Map.of(
-            "a7c3e5f2-8b1d-4e9a-b6c2-3d7f5e8a9b4c", "Defender data names with spaces (SourceName vs 'Source Name')");
+    private static final Map<String, String> KNOWN_MISSES = Map.of();
 
     @Test
     void namedRulesFireOnTheEvtxCratesJsonRendering() {

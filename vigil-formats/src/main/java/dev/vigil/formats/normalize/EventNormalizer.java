@@ -94,6 +94,14 @@ public final class EventNormalizer {
                 continue;
             }
             put(ev, f, e.getValue());
+            if (e.getKey().indexOf(' ') >= 0) {
+                // Defender and a few other providers name their data with spaces ("Threat Name"); rules
+                // (SigmaHQ's among them) write the name without them. Both spellings are reachable.
+                Field compact = Field.of(e.getKey().replace(" ", ""));
+                if (ev.get(compact) == null) {
+                    put(ev, compact, e.getValue());
+                }
+            }
         }
     }
 

@@ -94,8 +94,9 @@ public final class ExplainCommand implements Callable<Integer> {
             out.println("    routed to:  " + q.query().scope());
             out.println("    IR:         " + q.query().filter());
             out.println("    optimised:  " + compiler.optimise(q.query().filter()));
-            Set<Witness> w = set.witnesses(qi);
-            out.println("    witnesses:  " + (w == null ? "none (evaluated on every event in scope)" : w));
+            List<Set<Witness>> w = set.witnesses(qi);
+            out.println("    witnesses:  " + (w == null ? "none (evaluated on every event in scope)"
+                    : "one literal of each of " + w));
             for (EventClass c : q.query().scope().selectors()) {
                 for (String line : set.describePlan(c).split("\n")) {
                     out.println("    plan " + line);
@@ -123,17 +124,21 @@ public final class ExplainCommand implements Callable<Integer> {
                     out.println(name + "no match: event class not in scope " + q.query().scope());
                     continue;
                 }
-                Set<Witness> w = set.witnesses(qi);
+                List<Set<Witness>> w = set.witnesses(qi);
                 List<Witness> present = new ArrayList<>();
-                if (w != null) {
-                    for (Witness x : w) {
+                int unsatisfied = 0;
+                for (Set<Witness> clause : w == null ? List.<Set<Witness>>of() : w) {
+                    int before = present.size();
+                    for (Witness x : clause) {
                         if (occurs(ev, x)) {
                             present.add(x);
                         }
                     }
+                    unsatisfied += present.size() == before ? 1 : 0;
                 }
                 out.println(name + (hits.contains(q) ? "MATCH" : "no match")
-                        + (w == null ? "" : present.isEmpty() ? " (no witness literal occurs: skipped by the index)"
+                        + (w == null ? "" : unsatisfied > 0 ? " (skipped by the index: " + unsatisfied
+                        + " witness clause(s) without a literal in the event)"
                         : " (witnesses present: " + present + ")"));
                 tree(out, q.query().filter(), ev, "    ");
             }

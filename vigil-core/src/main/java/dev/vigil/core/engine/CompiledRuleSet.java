@@ -27,14 +27,14 @@ public final class CompiledRuleSet {
 
     private final List<CompiledQuery> queries;
     private final CompiledQuery[] byIndex;
-    private final List<Set<Witness>> witnesses;
+    private final List<List<Set<Witness>>> witnesses;
     private final Optimisations optimisations;
     private final ConcurrentHashMap<EventClass, ClassPlan> plans = new ConcurrentHashMap<>();
     private final ClassPlan unrouted;
     private final Map<List<String>, LiteralAutomaton> automata = new ConcurrentHashMap<>();
     private final ThreadLocal<MatchContext> contexts = ThreadLocal.withInitial(MatchContext::new);
 
-    private CompiledRuleSet(List<CompiledQuery> queries, List<Set<Witness>> witnesses, Optimisations optimisations) {
+    private CompiledRuleSet(List<CompiledQuery> queries, List<List<Set<Witness>>> witnesses, Optimisations optimisations) {
         this.queries = List.copyOf(queries);
         this.byIndex = queries.toArray(new CompiledQuery[0]);
         this.witnesses = optimisations.prefilter() ? witnesses : nulls(witnesses.size());
@@ -42,8 +42,8 @@ public final class CompiledRuleSet {
         this.unrouted = optimisations.routing() ? null : plan(i -> true);
     }
 
-    private static List<Set<Witness>> nulls(int n) {
-        List<Set<Witness>> out = new ArrayList<>(n);
+    private static List<List<Set<Witness>>> nulls(int n) {
+        List<List<Set<Witness>>> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(null);
         }
@@ -58,8 +58,11 @@ public final class CompiledRuleSet {
         return optimisations;
     }
 
-    /** The witness literals of the query at {@code index} (null: a candidate for every event). */
-    public Set<Witness> witnesses(int index) {
+    /**
+     * The witness clauses of the query at {@code index}: it is evaluated only on events where each clause has
+     * a literal that occurs. Null: a candidate for every event in scope.
+     */
+    public List<Set<Witness>> witnesses(int index) {
         return witnesses.get(index);
     }
 
@@ -68,15 +71,12 @@ public final class CompiledRuleSet {
         MatchContext ctx = contexts.get().reset(event);
         Event seen = optimisations.foldOnce() ? ctx : event;
         ClassPlan plan = optimisations.routing() ? plan(event.eventClass()) : unrouted;
-        if (plan.literalCount() > 0) {
-            plan.markCandidates(ctx);
-        }
+        plan.markCandidates(ctx);
+        int n = plan.candidates(ctx);
+        int[] ready = ctx.ready;
         int[] qs = plan.queries;
-        for (int i = 0; i < qs.length; i++) {
-            if (!plan.candidate(ctx, i)) {
-                continue;
-            }
-            CompiledQuery q = byIndex[qs[i]];
+        for (int k = 0; k < n; k++) {
+            CompiledQuery q = byIndex[qs[ready[k]]];
             // A routed plan holds only queries in scope, so only the condition is left to test.
             boolean hit = optimisations.routing() ? q.matcher().test(seen) : q.test(seen);
             if (hit) {
@@ -110,7 +110,7 @@ public final class CompiledRuleSet {
 
     private ClassPlan plan(java.util.function.IntPredicate inScope) {
         List<Integer> in = new ArrayList<>();
-        List<Set<Witness>> w = new ArrayList<>();
+        List<List<Set<Witness>>> w = new ArrayList<>();
         for (int i = 0; i < byIndex.length; i++) {
             if (inScope.test(i)) {
                 in.add(i);
@@ -132,7 +132,7 @@ public final class CompiledRuleSet {
     public static final class Builder {
         private final Compiler compiler;
         private final List<CompiledQuery> queries = new ArrayList<>();
-        private final List<Set<Witness>> witnesses = new ArrayList<>();
+        private final List<List<Set<Witness>>> witnesses = new ArrayList<>();
         private Optimisations optimisations = Optimisations.all();
 
         private Builder(Compiler compiler) {
@@ -147,7 +147,7 @@ public final class CompiledRuleSet {
         public Builder add(Analytic analytic, Implementation implementation, Query query) {
             Expr optimised = compiler.optimise(query.filter());
             queries.add(new CompiledQuery(analytic, implementation, query, compiler.build(optimised)));
-            witnesses.add(Witnesses.of(optimised));
+            witnesses.add(Witnesses.clauses(optimised));
             return this;
         }
 

@@ -21,8 +21,17 @@ public final class MatchContext implements Event {
     private int[] stamp = new int[64];
     private int generation;
 
-    /** Candidate marks for the rule set's queries, stamped with {@link #generation()}. */
+    /** Per query of the current plan: stamped with {@link #generation()} once a clause of it is satisfied. */
     int[] candidates = new int[0];
+    /** Per query: how many of its clauses are satisfied (valid when its stamp is current). */
+    int[] satisfied = new int[0];
+    /** Per clause: stamped once satisfied, so a second literal of the same clause does not count twice. */
+    int[] clauses = new int[0];
+    /** Positions of the queries to evaluate for this event, filled by the plan. */
+    int[] ready = new int[0];
+    int readyCount;
+    /** Scratch for merging {@link #ready} with the queries every event evaluates. */
+    int[] merged = new int[0];
     /** Witness literals already seen in this event, stamped likewise. */
     int[] literals = new int[0];
     final ClassPlan.Marker marker = new ClassPlan.Marker();
@@ -34,6 +43,7 @@ public final class MatchContext implements Event {
             Arrays.fill(stamp, 0);
             Arrays.fill(candidates, 0);
             Arrays.fill(literals, 0);
+            Arrays.fill(clauses, 0);
             generation = 1;
         }
         return this;
@@ -43,9 +53,15 @@ public final class MatchContext implements Event {
         return generation;
     }
 
-    void ensure(int queries, int literalCount) {
+    void ensure(int queries, int literalCount, int clauseCount) {
         if (candidates.length < queries) {
             candidates = new int[queries];
+            satisfied = new int[queries];
+            ready = new int[queries];
+            merged = new int[queries];
+        }
+        if (clauses.length < clauseCount) {
+            clauses = new int[clauseCount];
         }
         if (literals.length < literalCount) {
             literals = new int[literalCount];

@@ -32,7 +32,35 @@ public final class Witnesses {
     private Witnesses() {
     }
 
-    /** The witnesses of an optimised expression, or null when every event is a candidate. */
+    /** At most this many clauses per query: each costs marking work, and the first few prune the most. */
+    static final int MAX_CLAUSES = 4;
+
+    /**
+     * The witnesses of an optimised expression as clauses that must all hold: each clause is a set of
+     * literals of which at least one must occur. An AND contributes one clause per child that has
+     * witnesses, so {@code Image endswith cmd.exe AND CommandLine contains del} makes the query a
+     * candidate only when both literals occur. Null when every event is a candidate.
+     */
+    public static List<Set<Witness>> clauses(Expr e) {
+        if (e instanceof Expr.And a) {
+            List<Set<Witness>> out = new ArrayList<>();
+            for (Expr t : a.terms()) {
+                List<Set<Witness>> c = clauses(t);
+                if (c != null) {
+                    out.addAll(c);
+                }
+            }
+            if (out.isEmpty()) {
+                return null;
+            }
+            out.sort((x, y) -> better(x, y) ? -1 : better(y, x) ? 1 : 0);
+            return List.copyOf(out.subList(0, Math.min(MAX_CLAUSES, out.size())));
+        }
+        Set<Witness> one = of(e);
+        return one == null ? null : List.of(one);
+    }
+
+    /** The witnesses of an optimised expression as one clause, or null when every event is a candidate. */
     public static Set<Witness> of(Expr e) {
         if (e instanceof Expr.And a) {
             Set<Witness> best = null;

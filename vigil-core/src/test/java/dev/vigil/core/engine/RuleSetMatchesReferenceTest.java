@@ -29,7 +29,7 @@ class RuleSetMatchesReferenceTest {
             "ς", "K", "\u212a", "cmd.exe", "C:\\Windows\\", "", "\ud801\udc00", "\ud801\udc28", "Net.EXE", "ab", "b"};
     private static final String[] REGEXES = {"n.t", "(?:cmd|net)\\.exe", "net\\.exe", "c(md)?\\.exe", "a{2}b",
         "\\x41b", "(?i)share", "sh+are", "ne?t", "[a-c]md\\.", "^net", "exe$", "\\pLnet", "\\Qnet.\\E", "cmd|net",
-        "\u03a3\u03c3", "ab"};
+        "\u03a3\u03c3", "ab", "(net|cmd)\\.", "(?:share|delete) ", "(NET|c)a", "(a|b)?net", "x(net|)"};
     private static final EventClass[] CLASSES = {
         new EventClass("windows", "process_creation", "sysmon"),
         new EventClass("windows", "process_creation", "security"),

@@ -62,31 +62,37 @@ public final class LiteralAutomaton {
             otherColumns[i] = columns.get(others.get(i));
         }
 
-        // Trie first (0 = no edge yet), then breadth-first failure links filled into the same table.
-        int capacity = 1;
-        for (String l : literals) {
-            capacity += l.length();
-        }
-        int[] table = new int[capacity * width];
+        // Trie first, its edges in a map (a dense table sized by the literals' total length would need
+        // several times the final table's memory); then the dense table with breadth-first failure links.
+        Map<Long, Integer> edges = new HashMap<>();
         List<List<Integer>> own = new ArrayList<>();
         own.add(new ArrayList<>());
+        int[] parent = new int[16];
         int states = 1;
         for (int li = 0; li < literals.size(); li++) {
             String l = literals.get(li);
             int s = 0;
             for (int i = 0; i < l.length(); i++) {
-                int col = column(l.charAt(i));
-                int next = table[s * width + col];
-                if (next == 0) {
+                long key = (long) s * width + column(l.charAt(i));
+                Integer next = edges.get(key);
+                if (next == null) {
                     next = states++;
+                    if (next == parent.length) {
+                        parent = Arrays.copyOf(parent, parent.length * 2);
+                    }
+                    parent[next] = s;
                     own.add(new ArrayList<>());
-                    table[s * width + col] = next;
+                    edges.put(key, next);
                 }
                 s = next;
             }
             own.get(s).add(li);
         }
-        int[] trie = Arrays.copyOf(table, states * width);
+        int[] table = new int[states * width];
+        for (Map.Entry<Long, Integer> e : edges.entrySet()) {
+            table[(int) (long) e.getKey()] = e.getValue();
+        }
+        edges = null;
         int[] fail = new int[states];
         List<int[]> merged = new ArrayList<>(states);
         for (int i = 0; i < states; i++) {
@@ -128,8 +134,9 @@ public final class LiteralAutomaton {
         for (int head = 0; head < count; head++) {
             int s = order[head];
             for (int col = 1; col < width; col++) {
-                int t = trie[s * width + col];
-                if (t != 0) {
+                // A trie child is the only target whose parent is s: failure targets are never deeper than s.
+                int t = table[s * width + col];
+                if (t != 0 && parent[t] == s) {
                     order[count++] = t;
                 }
             }

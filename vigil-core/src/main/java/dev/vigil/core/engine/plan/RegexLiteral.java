@@ -1,5 +1,9 @@
 package dev.vigil.core.engine.plan;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * The longest run of literal characters that every match of an RE2 pattern must contain, found
  * conservatively, so a regex test can sit behind the literal prefilter. Only the top level of the
@@ -17,7 +21,18 @@ final class RegexLiteral {
 
     /** The required literal, lower-cased, or "" when none was found. */
     static String of(String pattern, boolean caseSensitive) {
+        List<String> any = anyOf(pattern, caseSensitive);
+        return any.size() == 1 ? any.get(0) : "";
+    }
+
+    /**
+     * Literals of which every match contains at least one, lower-cased: the longest required run, or the
+     * alternatives of a top-level group of plain words ({@code (share|use)}) when their shortest is longer.
+     * Empty when none was found.
+     */
+    static List<String> anyOf(String pattern, boolean caseSensitive) {
         boolean fold = !caseSensitive || pattern.contains("(?");
+        List<String> group = List.of();
         String best = "";
         StringBuilder run = new StringBuilder();
         int depth = 0;
@@ -29,6 +44,18 @@ final class RegexLiteral {
                 best = longer(best, run);
                 i = skipClass(pattern, i);
                 continue;
+            }
+            if (c == '(' && depth == 0) {
+                int close = plainGroupEnd(pattern, i, fold);
+                if (close > 0) {
+                    best = longer(best, run);
+                    List<String> alternatives = alternatives(pattern.substring(i + 1, close));
+                    if (shortest(alternatives) > shortest(group)) {
+                        group = alternatives;
+                    }
+                    i = close + 1;
+                    continue;
+                }
             }
             if (c == '(') {
                 best = longer(best, run);
@@ -46,7 +73,7 @@ final class RegexLiteral {
                 continue;
             }
             if (c == '|') {
-                return "";
+                return List.of();
             }
             if (c == '{') {
                 best = longer(best, run);
@@ -64,7 +91,7 @@ final class RegexLiteral {
                 if (Character.isLetterOrDigit(e) || e >= 128) {
                     best = longer(best, run);
                     if (e == 'Q') {
-                        return best;
+                        return choose(best, group);
                     }
                     i = skipEscape(pattern, i + 1);
                     continue;
@@ -91,7 +118,68 @@ final class RegexLiteral {
             }
             i = next;
         }
-        return longer(best, run);
+        return choose(longer(best, run), group);
+    }
+
+    private static List<String> choose(String run, List<String> group) {
+        if (shortest(group) > run.length()) {
+            return group;
+        }
+        return run.isEmpty() ? List.of() : List.of(run);
+    }
+
+    private static int shortest(List<String> alternatives) {
+        int min = alternatives.isEmpty() ? 0 : Integer.MAX_VALUE;
+        for (String a : alternatives) {
+            min = Math.min(min, a.length());
+        }
+        return min;
+    }
+
+    private static List<String> alternatives(String body) {
+        String b = body.startsWith("?:") ? body.substring(2) : body;
+        List<String> out = new ArrayList<>();
+        for (String a : b.split("\\|", -1)) {
+            out.add(a.toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    /**
+     * The index of the ')' closing the group opened at {@code open} when the group is a plain alternation
+     * of literal ASCII words (optionally {@code ?:}), required (not followed by {@code ? * {}), with no empty
+     * alternative; otherwise -1.
+     */
+    private static int plainGroupEnd(String p, int open, boolean fold) {
+        int j = open + 1;
+        if (p.startsWith("?:", j)) {
+            j += 2;
+        }
+        int start = j;
+        boolean empty = true;
+        for (; j < p.length(); j++) {
+            char c = p.charAt(j);
+            if (c == ')') {
+                break;
+            }
+            if (c == '|') {
+                if (empty) {
+                    return -1;
+                }
+                empty = true;
+                continue;
+            }
+            char lower = Character.toLowerCase(c);
+            if (c >= 128 || META.indexOf(c) >= 0 || (fold && (lower == 's' || lower == 'k'))) {
+                return -1;
+            }
+            empty = false;
+        }
+        if (j >= p.length() || empty || j == start) {
+            return -1;
+        }
+        char q = j + 1 < p.length() ? p.charAt(j + 1) : 0;
+        return q == '?' || q == '*' || q == '{' ? -1 : j;
     }
 
     /** Ends the current run: keeps it if it is the longest so far, and empties it. */

@@ -86,6 +86,13 @@ public final class Witnesses {
         if (e instanceof Expr.Const c) {
             return c.value() ? null : Set.of();
         }
+        if (e instanceof Expr.Match m && m.op() == StringOp.REGEX) {
+            Set<Witness> out = new LinkedHashSet<>();
+            for (String l : RegexLiteral.anyOf(m.needle(), m.caseSensitive())) {
+                out.add(new Witness(Field.of(m.field()), l));
+            }
+            return out.isEmpty() ? null : out;
+        }
         if (e instanceof Expr.Match m) {
             String literal = literal(m);
             return literal == null || literal.isEmpty() ? null : Set.of(new Witness(Field.of(m.field()), literal));
@@ -100,7 +107,7 @@ public final class Witnesses {
      */
     private static String literal(Expr.Match m) {
         if (m.op() == StringOp.REGEX) {
-            return RegexLiteral.of(m.needle(), m.caseSensitive());
+            return null;
         }
         if (m.caseSensitive() && !contextFree(m.needle())) {
             return null;

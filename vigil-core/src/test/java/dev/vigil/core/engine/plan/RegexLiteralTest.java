@@ -30,4 +30,11 @@ class RegexLiteralTest {
         assertThat(RegexLiteral.of("(?i)taskkill", true)).isEqualTo("ill");
         assertThat(RegexLiteral.of("taskkill", true)).isEqualTo("taskkill");
     }
+
+    @Test
+    void takesTheWordsOfARequiredTopLevelGroupWhenTheyBeatTheLongestRun() {
+        assertThat(RegexLiteral.anyOf("^\\S+\\s+(share|use)\\s[/-]d", true)).containsExactly("share", "use");
+        assertThat(RegexLiteral.anyOf("x(ab|cd)?yz", true)).containsExactly("yz");
+        assertThat(RegexLiteral.anyOf("(a|)bcd", true)).containsExactly("bcd");
+    }
 }

@@ -3,7 +3,8 @@
 # a busy machine. Usage: vigil-bench/e2e.sh [COPIES] [THREADS...]   (defaults: 48 copies, "1 2")
 # Builds a directory of COPIES symbolic links to every corpus EVTX file (about 22 MB each round, so 48
 # copies are just over 1 GB), then for each thread count runs: decode-only, hunt with every SigmaHQ
-# Windows rule (-Xmx512m); and once each over the OTRF JSON. Prints wall time, peak heap and peak RSS.
+# Windows rule (-Xmx512m, or VIGIL_E2E_HEAP); and the same over the OTRF JSON. Prints wall time, peak heap
+# (sampled) and peak RSS. VIGIL_E2E_ONLY=otrf or evtx runs one of the two.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -33,16 +34,17 @@ echo "input: $(find -L "$big" -type f -printf '%s\n' | awk '{s+=$1} END {printf 
 run() {
   label=$1
   shift
-  line=$(/usr/bin/time -f "rss_mb=%M" java -Xmx512m -cp "$jar" dev.vigil.bench.EndToEnd "$@" 2>/tmp/vigil-e2e.err | tail -1)
+  line=$(/usr/bin/time -f "rss_mb=%M" java -Xmx${VIGIL_E2E_HEAP:-512m} -cp "$jar" dev.vigil.bench.EndToEnd "$@" 2>/tmp/vigil-e2e.err | tail -1)
   rss=$(grep rss_mb /tmp/vigil-e2e.err | sed 's/rss_mb=//')
   records=$(grep -o 'records  *[0-9,]*' /tmp/vigil-e2e.err | head -1 | tr -dc '0-9')
   echo "$label records=$records $line peak_rss_mb=$((rss / 1024))"
 }
-for t in $threads; do
+only=${VIGIL_E2E_ONLY:-}
+[ "$only" = otrf ] || for t in $threads; do
   run "evtx decode-only threads=$t" hunt --no-progress --decode-only --threads "$t" "$big"
   run "evtx hunt-sigma  threads=$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$big"
 done
-for t in $threads; do
+[ "$only" = evtx ] || for t in $threads; do
   run "otrf decode-only threads=$t" hunt --no-progress --decode-only --threads "$t" "$corpus/OTRF-Security-Datasets"
   run "otrf hunt-sigma  threads=$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$corpus/OTRF-Security-Datasets"
 done

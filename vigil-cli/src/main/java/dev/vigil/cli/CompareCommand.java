@@ -1,6 +1,6 @@
 package dev.vigil.cli;
 
-import dev.vigil.cli.output.Times;
+import dev.vigil.formats.detection.Times;
 import dev.vigil.core.analytic.Analytic;
 import dev.vigil.core.analytic.Query;
 import dev.vigil.core.diag.Diagnostics;

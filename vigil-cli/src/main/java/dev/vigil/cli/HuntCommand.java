@@ -3,9 +3,12 @@ package dev.vigil.cli;
 import dev.vigil.cli.output.DetectionWriter;
 import dev.vigil.cli.output.OutputFormat;
 import dev.vigil.core.analytic.Query;
+import dev.vigil.core.correlate.CorrelationRunner;
+import dev.vigil.core.correlate.CorrelationSet;
 import dev.vigil.core.diag.Severity;
 import dev.vigil.core.engine.CompiledRuleSet;
 import dev.vigil.core.engine.Detection;
+import dev.vigil.core.engine.Hit;
 import dev.vigil.core.run.RunSummary;
 import dev.vigil.core.stage.StageRunner;
 import dev.vigil.dialects.catalog.Catalog;
@@ -97,6 +100,7 @@ public final class HuntCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         Catalog catalog = decodeOnly ? new Catalog() : analytics.load();
+        CorrelationSet correlations = catalog.correlations();
         DiagnosticPrinter.print(err, DiagnosticPrinter.collect(catalog, quiet ? Severity.ERROR : Severity.WARNING));
         CompiledRuleSet.Builder rules = CompiledRuleSet.builder();
         int queries = 0;
@@ -132,19 +136,27 @@ public final class HuntCommand implements Callable<Integer> {
             };
             // Queries with stages (stats, tstats, ...) turn hits into rows; the rest are detections at once.
             StageRunner stages = new StageRunner();
+            // Correlations see hits of the rules they reference, in event time once the input is read.
+            CorrelationRunner correlate = new CorrelationRunner(correlations);
+            Consumer<Hit> hits = hit -> correlate.accept(hit, h -> stages.accept(h, detections));
             Consumer<InputProblem> problemSink = p -> report(err, p, ++problems[0]);
             int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             if (workers == 1) {
                 InputReader reader = new InputReader(summary, problemSink).derive(catalog.fieldsUsed());
                 reader.read(inputs, event -> {
                     summary.eventEvaluated();
-                    ruleSet.match(event, hit -> stages.accept(hit, detections));
+                    ruleSet.match(event, hits);
                 });
             } else {
-                new ParallelHunt(ruleSet, summary, catalog.fieldsUsed(), workers)
-                        .run(inputs, hit -> stages.accept(hit, detections), problemSink);
+                // Hits reach correlations and stages on this thread, in input order, as with one thread.
+                new ParallelHunt(ruleSet, summary, catalog.fieldsUsed(), workers).run(inputs, hits, problemSink);
             }
             stages.finish(detections);
+            correlate.finish(detections);
+            if (correlate.untimed() > 0) {
+                err.printf("vigil: warning: %d events of correlated rules had no time and entered no window%n",
+                        correlate.untimed());
+            }
         } catch (IOException | UncheckedIOException e) {
             err.println("vigil: error: cannot write detections: " + e.getMessage());
             return Vigil.USAGE;

@@ -25,4 +25,14 @@ public interface AnalyticLoader {
     default List<TestCase> tests(String file, String text, Diagnostics diagnostics) {
         return List.of();
     }
+
+    /** Correlations the document declares over other analytics, resolved once every document is loaded. */
+    default List<CorrelationDraft> correlations(String file, String text) {
+        return List.of();
+    }
+
+    /** Other names the document gives its analytics (a Sigma rule's {@code name}), each to the analytic id. */
+    default java.util.Map<String, String> names(String file, String text) {
+        return java.util.Map.of();
+    }
 }

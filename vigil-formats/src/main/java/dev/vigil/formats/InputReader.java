@@ -107,24 +107,35 @@ public final class InputReader {
     }
 
     private void walk(String given, Path dir) {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.filter(Files::isRegularFile).forEach(files::add);
+        List<String> files;
+        try {
+            files = listDirectory(given, dir);
         } catch (IOException | java.io.UncheckedIOException e) {
             summary.fileSkipped("unreadable directory");
             problems.accept(new InputProblem(given, 0, 0, "input/read-error", "cannot walk the directory: " + e.getMessage()));
             return;
         }
-        // Sorted by the '/'-joined relative path so runs are identical on every file system.
-        List<String[]> rel = new ArrayList<>();
-        for (Path f : files) {
-            rel.add(new String[] {dir.relativize(f).toString().replace('\\', '/'), f.toString()});
+        for (String f : files) {
+            readFile(f, Path.of(f));
         }
-        rel.sort((a, b) -> a[0].compareTo(b[0]));
+    }
+
+    /**
+     * The regular files under {@code dir} as display paths ({@code given/relative}), sorted by the '/'-joined
+     * relative path so runs are identical on every file system.
+     */
+    public static List<String> listDirectory(String given, Path dir) throws IOException {
+        List<String> rel = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.filter(Files::isRegularFile).forEach(f -> rel.add(dir.relativize(f).toString().replace('\\', '/')));
+        }
+        rel.sort(null);
         String base = given.endsWith("/") ? given : given + "/";
-        for (String[] r : rel) {
-            readFile(base + r[0], Path.of(r[1]));
+        List<String> out = new ArrayList<>(rel.size());
+        for (String r : rel) {
+            out.add(base + r);
         }
+        return out;
     }
 
     private void readFile(String display, Path path) {

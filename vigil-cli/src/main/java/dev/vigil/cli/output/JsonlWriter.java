@@ -1,5 +1,6 @@
 package dev.vigil.cli.output;
 
+import dev.vigil.formats.detection.DetectionJson;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.core.engine.Detection;

@@ -1,5 +1,6 @@
 package dev.vigil.cli.output;
 
+import dev.vigil.formats.detection.Times;
 import dev.vigil.core.engine.Detection;
 
 import java.io.IOException;

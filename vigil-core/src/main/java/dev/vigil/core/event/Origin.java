@@ -6,7 +6,7 @@ package dev.vigil.core.event;
  * else the 1-based ordinal of the record in the file. {@code line} is the 1-based line of the record
  * in a text file, or 0.
  */
-public record Origin(String path, long record, long line) {
+public record Origin(String path, long record, long line) implements java.io.Serializable {
 
     @Override
     public String toString() {

@@ -57,7 +57,8 @@ public record Aggregate(List<Statistic> statistics, List<Key> keys, String fillN
                 + keys.stream().map(k -> k.source() + " AS " + k.output()).collect(Collectors.joining(" ")));
     }
 
-    private static final class Group {
+    // Serializable so a stream runtime can keep a group in its keyed state.
+    private static final class Group implements java.io.Serializable {
         final List<String> key;
         final List<AggregateFunction.Accumulator> accumulators = new ArrayList<>();
         final Set<Origin> sources = new LinkedHashSet<>();

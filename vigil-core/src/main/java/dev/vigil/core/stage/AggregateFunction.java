@@ -28,7 +28,7 @@ public enum AggregateFunction {
     }
 
     /** Collects the values of one column for one group. */
-    public interface Accumulator {
+    public interface Accumulator extends java.io.Serializable {
         /** Called once per row; {@code values} is empty when the column is absent. */
         void add(List<String> values);
 

@@ -1,5 +1,9 @@
 package dev.vigil.dialects.catalog;
 
+import dev.vigil.core.correlate.Correlation;
+import dev.vigil.core.correlate.CorrelationSet;
+import dev.vigil.dialects.CorrelationDraft;
+
 import dev.vigil.core.analytic.Analytic;
 import dev.vigil.core.analytic.Implementation;
 import dev.vigil.core.analytic.Query;
@@ -23,8 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -44,6 +50,9 @@ public final class Catalog {
     private final List<TestCase> tests = new ArrayList<>();
     private final Diagnostics documentDiagnostics = new Diagnostics();
     private final Set<String> ids = new HashSet<>();
+    private final List<CorrelationDraft> drafts = new ArrayList<>();
+    private final Map<String, String> names = new HashMap<>();
+    private CorrelationSet correlations;
     private int documentsRead;
     private int documentsUnrecognised;
 
@@ -72,6 +81,31 @@ public final class Catalog {
             }
         }
         return out;
+    }
+
+    /**
+     * The correlations of every loaded document, their references resolved against every loaded analytic (so a
+     * correlation may name rules from other files). Resolved once, on first call; problems are added to the
+     * {@link #documentDiagnostics}.
+     */
+    public CorrelationSet correlations() {
+        if (correlations != null) {
+            return correlations;
+        }
+        Map<String, String> idOf = new HashMap<>(names);
+        analytics.forEach(a -> idOf.put(a.analytic().id(), a.analytic().id()));
+        for (CorrelationDraft c : drafts) {
+            c.names().forEach(n -> idOf.put(n, c.analyticId()));
+        }
+        List<Correlation> out = new ArrayList<>();
+        for (CorrelationDraft c : drafts) {
+            Correlation r = c.resolve(idOf::get, documentDiagnostics);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        correlations = new CorrelationSet(out);
+        return correlations;
     }
 
     /** Records a diagnostic about the run's inputs (an unreadable settings file, ...). */
@@ -186,6 +220,8 @@ public final class Catalog {
         try {
             loaded = loader.get().load(file, text, d);
             tests.addAll(loader.get().tests(file, text, d));
+            drafts.addAll(loader.get().correlations(file, text));
+            names.putAll(loader.get().names(file, text));
         } catch (RuntimeException e) {
             // A loader bug must not stop the other documents; it is reported with the file it happened on.
             d.report(Diagnostic.error("catalog/loader-failure", new SourceSpan(file, 0, 0),

@@ -6,16 +6,19 @@ import dev.vigil.core.diag.Diagnostic;
 import dev.vigil.core.diag.Diagnostics;
 import dev.vigil.core.diag.Severity;
 import dev.vigil.dialects.AnalyticLoader;
+import dev.vigil.dialects.CorrelationDraft;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Loads Sigma YAML files: every document with {@code logsource:} and {@code detection:} becomes an analytic
  * with one {@code sigma} implementation (the document's text), compiled later by {@link SigmaDialect}.
- * Correlation documents are read and reported as {@code sigma/unsupported-correlation}; filter documents are
+ * Correlation documents are read and checked here and handed to the catalog through {@link #correlations}; filter documents are
  * loaded through {@link SigmaFilter#parse} and only noted here. A document that fails never stops the others.
  */
 public final class SigmaLoader implements AnalyticLoader {
@@ -59,20 +62,45 @@ public final class SigmaLoader implements AnalyticLoader {
         return out;
     }
 
-    /** The correlation rules in a file, read and checked (for the stage that will run them). */
+    /** The correlation rules in a file, read and checked (the catalog resolves and runs them). */
     public static List<SigmaCorrelation> correlations(String file, String text, Diagnostics diags) {
         List<SigmaCorrelation> out = new ArrayList<>();
         for (SigmaDocuments.Part part : SigmaDocuments.split(text)) {
             try {
-                SigmaYaml doc = SigmaYaml.parse(part.text(), new QuerySource(file, part.firstLine(), 1, 0));
+                QuerySource source = new QuerySource(file, part.firstLine(), 1, 0);
+                SigmaYaml doc = SigmaYaml.parse(part.text(), source);
                 if (SigmaYaml.get(doc.root(), "correlation") != null) {
-                    SigmaCorrelation c = SigmaCorrelation.read(doc, diags);
+                    SigmaCorrelation c = SigmaCorrelation.read(doc, part.text(), source, diags);
                     if (c != null) {
                         out.add(c);
                     }
                 }
             } catch (SigmaYaml.Invalid e) {
                 diags.report(new Diagnostic(Severity.ERROR, "sigma/invalid-yaml", e.getMessage(), e.span(), "", ""));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<CorrelationDraft> correlations(String file, String text) {
+        // Problems in these documents were reported when load() read them; this second read stays quiet.
+        return new ArrayList<>(correlations(file, text, new Diagnostics()));
+    }
+
+    @Override
+    public Map<String, String> names(String file, String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (SigmaDocuments.Part part : SigmaDocuments.split(text)) {
+            try {
+                Node root = SigmaYaml.parse(part.text(), new QuerySource(file, part.firstLine(), 1, 0)).root();
+                String id = SigmaYaml.text(SigmaYaml.get(root, "id"));
+                String name = SigmaYaml.text(SigmaYaml.get(root, "name"));
+                if (id != null && name != null && SigmaYaml.get(root, "correlation") == null) {
+                    out.put(name, id);
+                }
+            } catch (SigmaYaml.Invalid | RuntimeException e) {
+                // reported by load()
             }
         }
         return out;
@@ -89,12 +117,8 @@ public final class SigmaLoader implements AnalyticLoader {
         }
         Node root = doc.root();
         if (SigmaYaml.get(root, "correlation") != null) {
-            if (SigmaCorrelation.read(doc, diags) == null) {
-                return null;
-            }
-            diags.report(new Diagnostic(Severity.ERROR, "sigma/unsupported-correlation", "correlation rule '"
-                    + SigmaYaml.text(SigmaYaml.get(root, "title")) + "' is not run yet",
-                    doc.keySpan(root, "correlation"), "", "its referenced rules still run on their own"));
+            // Checked here so its problems are reported once; it runs once the catalog resolves its rules.
+            SigmaCorrelation.read(doc, part.text(), new QuerySource(file, part.firstLine(), 1, 0), diags);
             return null;
         }
         if (SigmaYaml.get(root, "filter") != null && SigmaYaml.get(root, "detection") == null) {

@@ -5,9 +5,9 @@ package dev.vigil.formats.evtx;
  * {@link EvtxDamage.Kind#RECORD_BINXML}. Never escapes the public API.
  */
 final class BinXmlException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  BinXmlException(String message) {
-    super(message, null, false, false);
-  }
+    BinXmlException(String message) {
+        super(message, null, false, false);
+    }
 }

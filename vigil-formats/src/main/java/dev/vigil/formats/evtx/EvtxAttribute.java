@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param value rendered value, never null
  */
 public record EvtxAttribute(String name, String value) {
-  public EvtxAttribute {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(value, "value");
-  }
+    public EvtxAttribute {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+    }
 }

@@ -14,27 +14,27 @@ package dev.vigil.formats.evtx;
  * @param checksumValid whether the stored CRC32 matches bytes 0..119
  */
 public record EvtxFileHeader(
-    long firstChunkNumber,
-    long lastChunkNumber,
-    long nextRecordId,
-    int headerSize,
-    int minorVersion,
-    int majorVersion,
-    int headerBlockSize,
-    int chunkCountField,
-    int flags,
-    long checksum,
-    boolean checksumValid) {
+        long firstChunkNumber,
+        long lastChunkNumber,
+        long nextRecordId,
+        int headerSize,
+        int minorVersion,
+        int majorVersion,
+        int headerBlockSize,
+        int chunkCountField,
+        int flags,
+        long checksum,
+        boolean checksumValid) {
 
-  public static final int SIZE = 4096;
-  public static final int FLAG_DIRTY = 0x1;
-  public static final int FLAG_FULL = 0x2;
+    public static final int SIZE = 4096;
+    public static final int FLAG_DIRTY = 0x1;
+    public static final int FLAG_FULL = 0x2;
 
-  public boolean isDirty() {
-    return (flags & FLAG_DIRTY) != 0;
-  }
+    public boolean isDirty() {
+        return (flags & FLAG_DIRTY) != 0;
+    }
 
-  public boolean isFull() {
-    return (flags & FLAG_FULL) != 0;
-  }
+    public boolean isFull() {
+        return (flags & FLAG_FULL) != 0;
+    }
 }

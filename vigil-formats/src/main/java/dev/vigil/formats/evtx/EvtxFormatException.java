@@ -8,9 +8,9 @@ import java.io.IOException;
  * instead.
  */
 public final class EvtxFormatException extends IOException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public EvtxFormatException(String message) {
-    super(message);
-  }
+    public EvtxFormatException(String message) {
+        super(message);
+    }
 }

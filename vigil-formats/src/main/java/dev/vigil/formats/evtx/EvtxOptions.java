@@ -14,32 +14,32 @@ import java.util.function.Consumer;
  *     decoded in parallel
  */
 public record EvtxOptions(
-    boolean validateChecksums, Charset ansiCharset, Consumer<EvtxDamage> damageListener) {
+        boolean validateChecksums, Charset ansiCharset, Consumer<EvtxDamage> damageListener) {
 
-  public EvtxOptions {
-    Objects.requireNonNull(ansiCharset, "ansiCharset");
-    Objects.requireNonNull(damageListener, "damageListener");
-  }
-
-  /** No checksum validation, windows-1252, damage ignored. */
-  public static EvtxOptions defaults() {
-    return new EvtxOptions(false, defaultAnsi(), d -> { });
-  }
-
-  public EvtxOptions withChecksums(boolean validate) {
-    return new EvtxOptions(validate, ansiCharset, damageListener);
-  }
-
-  public EvtxOptions withDamageListener(Consumer<EvtxDamage> listener) {
-    return new EvtxOptions(validateChecksums, ansiCharset, listener);
-  }
-
-  private static Charset defaultAnsi() {
-    // windows-1252 is in every JDK we target, but fall back rather than fail at startup.
-    try {
-      return Charset.forName("windows-1252");
-    } catch (RuntimeException e) {
-      return java.nio.charset.StandardCharsets.ISO_8859_1;
+    public EvtxOptions {
+        Objects.requireNonNull(ansiCharset, "ansiCharset");
+        Objects.requireNonNull(damageListener, "damageListener");
     }
-  }
+
+    /** No checksum validation, windows-1252, damage ignored. */
+    public static EvtxOptions defaults() {
+        return new EvtxOptions(false, defaultAnsi(), d -> { });
+    }
+
+    public EvtxOptions withChecksums(boolean validate) {
+        return new EvtxOptions(validate, ansiCharset, damageListener);
+    }
+
+    public EvtxOptions withDamageListener(Consumer<EvtxDamage> listener) {
+        return new EvtxOptions(validateChecksums, ansiCharset, listener);
+    }
+
+    private static Charset defaultAnsi() {
+        // windows-1252 is in every JDK we target, but fall back rather than fail at startup.
+        try {
+            return Charset.forName("windows-1252");
+        } catch (RuntimeException e) {
+            return java.nio.charset.StandardCharsets.ISO_8859_1;
+        }
+    }
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
  *     (string) for literal text, CDATA and resolved references
  */
 public record EvtxText(String text, int valueType) implements EvtxNode {
-  public EvtxText {
-    Objects.requireNonNull(text, "text");
-  }
+    public EvtxText {
+        Objects.requireNonNull(text, "text");
+    }
 }

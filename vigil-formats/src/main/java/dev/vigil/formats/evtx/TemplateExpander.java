@@ -28,201 +28,221 @@ import java.util.List;
  * times cannot exhaust memory.
  */
 final class TemplateExpander {
-  static final int MAX_NODES_PER_RECORD = 250_000;
+    static final int MAX_NODES_PER_RECORD = 250_000;
 
-  private int budget = MAX_NODES_PER_RECORD;
+    private int budget = MAX_NODES_PER_RECORD;
 
-  /** An array item standing in for substitution {@code index} while an element is repeated. */
-  private record Override(int index, String value, Override next) {}
+    /** An array item standing in for substitution {@code index} while an element is repeated. */
+    private record Override(int index, String value, Override next) {}
 
-  void startRecord() {
-    budget = MAX_NODES_PER_RECORD;
-  }
+    void startRecord() {
+        budget = MAX_NODES_PER_RECORD;
+    }
 
-  List<EvtxNode> expandTop(List<TemplateNode> nodes) {
-    List<EvtxNode> out = new ArrayList<>(1);
-    for (TemplateNode n : nodes) {
-      expand(n, Values.NONE, null, out);
-    }
-    return out;
-  }
-
-  private void expand(TemplateNode node, Values values, Override ov, List<EvtxNode> out) {
-    if (node instanceof Element e) {
-      expandElement(e, values, ov, out);
-    } else if (node instanceof Text t) {
-      spend();
-      out.add(t.text());
-    } else if (node instanceof Substitution s) {
-      expandSubstitution(s, values, ov, out);
-    } else if (node instanceof Instance inst) {
-      for (TemplateNode n : inst.template().body()) {
-        expand(n, inst.values(), null, out);
-      }
-    } else if (node instanceof Pi pi) {
-      spend();
-      out.add(pi.pi());
-    }
-  }
-
-  private void expandElement(Element e, Values values, Override ov, List<EvtxNode> out) {
-    int arrayIndex = pendingArray(e, values, ov);
-    if (arrayIndex >= 0) {
-      String[] items = (String[]) values.items()[arrayIndex];
-      if (items.length == 0) {
-        expandElement(e, values, new Override(arrayIndex, null, ov), out);
-      }
-      for (String item : items) {
-        expandElement(e, values, new Override(arrayIndex, item, ov), out);
-      }
-      return;
-    }
-    if (droppedAsNull(e, values, ov)) {
-      return;
-    }
-    spend();
-    List<EvtxAttribute> attrs = new ArrayList<>(e.attributes().length);
-    for (Attribute a : e.attributes()) {
-      String value = attributeValue(a, values, ov);
-      if (value != null) {
-        attrs.add(new EvtxAttribute(a.name(), value));
-      }
-    }
-    List<EvtxNode> children = new ArrayList<>(e.children().length);
-    for (TemplateNode c : e.children()) {
-      expand(c, values, ov, children);
-    }
-    out.add(new EvtxElement(e.name(), attrs, children));
-  }
-
-  /** Concatenated attribute value, or null when every part is a null substitution. */
-  private String attributeValue(Attribute a, Values values, Override ov) {
-    TemplateNode[] parts = a.parts();
-    if (parts.length == 1) {
-      return partText(parts[0], values, ov);
-    }
-    StringBuilder sb = null;
-    for (TemplateNode p : parts) {
-      String s = partText(p, values, ov);
-      if (s != null) {
-        if (sb == null) {
-          sb = new StringBuilder();
+    List<EvtxNode> expandTop(List<TemplateNode> nodes) {
+        List<EvtxNode> out = new ArrayList<>(1);
+        for (TemplateNode n : nodes) {
+            expand(n, Values.NONE, null, out);
         }
-        sb.append(s);
-      }
+        return out;
     }
-    return sb == null ? (parts.length == 0 ? "" : null) : sb.toString();
-  }
 
-  private String partText(TemplateNode part, Values values, Override ov) {
-    if (part instanceof Text t) {
-      return t.text().text();
-    }
-    if (part instanceof Substitution s) {
-      Object v = resolve(s.index(), values, ov);
-      if (v instanceof String str) {
-        return str;
-      }
-      if (v instanceof String[] arr) {
-        return String.join(",", arr);
-      }
-      if (v instanceof List<?> nodes) {
-        StringBuilder sb = new StringBuilder();
-        for (Object n : nodes) {
-          if (n instanceof EvtxText t) {
-            sb.append(t.text());
-          }
+    private void expand(TemplateNode node, Values values, Override ov, List<EvtxNode> out) {
+        if (node instanceof Element e) {
+            expandElement(e, values, ov, out);
+        } else if (node instanceof Text t) {
+            spend();
+            out.add(t.text());
+        } else if (node instanceof Substitution s) {
+            expandSubstitution(s, values, ov, out);
+        } else if (node instanceof Instance inst) {
+            for (TemplateNode n : inst.template().body()) {
+                expand(n, inst.values(), null, out);
+            }
+        } else if (node instanceof Pi pi) {
+            spend();
+            out.add(pi.pi());
         }
-        return sb.toString();
-      }
     }
-    return null;
-  }
 
-  private void expandSubstitution(Substitution s, Values values, Override ov, List<EvtxNode> out) {
-    Object v = resolve(s.index(), values, ov);
-    if (v == null) {
-      return;
-    }
-    int type = s.index() < values.types().length ? values.types()[s.index()] : s.type();
-    if (v instanceof String str) {
-      if (str.isEmpty()) {
-        return; // keeps <Data Name="X"/> free of empty text nodes
-      }
-      spend();
-      out.add(new EvtxText(str, type & 0x7f));
-    } else if (v instanceof String[] arr) {
-      // Only reached for substitutions outside any element; keep every item.
-      spend();
-      out.add(new EvtxText(String.join(",", arr), type & 0x7f));
-    } else if (v instanceof List<?> nodes) {
-      for (Object n : nodes) {
+    private void expandElement(Element e, Values values, Override ov, List<EvtxNode> out) {
+        int arrayIndex = pendingArray(e, values, ov);
+        if (arrayIndex >= 0) {
+            String[] items = (String[]) values.items()[arrayIndex];
+            if (items.length == 0) {
+                expandElement(e, values, new Override(arrayIndex, null, ov), out);
+            }
+            for (String item : items) {
+                expandElement(e, values, new Override(arrayIndex, item, ov), out);
+            }
+            return;
+        }
+        if (droppedAsNull(e, values, ov)) {
+            return;
+        }
         spend();
-        out.add((EvtxNode) n);
-      }
+        // Lists are built as arrays and frozen once (EvtxElement keeps an immutable list as it is):
+        // one copy instead of ArrayList growth plus List.copyOf's two.
+        List<EvtxAttribute> attrs = List.of();
+        if (e.attributes().length > 0) {
+            EvtxAttribute[] a = new EvtxAttribute[e.attributes().length];
+            int n = 0;
+            for (Attribute attribute : e.attributes()) {
+                String value = attributeValue(attribute, values, ov);
+                if (value != null) {
+                    a[n++] = new EvtxAttribute(attribute.name(), value);
+                }
+            }
+            attrs = frozen(a, n);
+        }
+        List<EvtxNode> children = List.of();
+        if (e.children().length > 0) {
+            List<EvtxNode> c = new ArrayList<>(e.children().length);
+            for (TemplateNode child : e.children()) {
+                expand(child, values, ov, c);
+            }
+            children = frozen(c.toArray(new EvtxNode[0]), c.size());
+        }
+        out.add(new EvtxElement(e.name(), attrs, children));
     }
-  }
 
-  /** An element whose content holds an optional substitution with a null value is omitted. */
-  private static boolean droppedAsNull(Element e, Values values, Override ov) {
-    for (TemplateNode c : e.children()) {
-      if (c instanceof Substitution s && s.optional() && resolve(s.index(), values, ov) == null
-          && !overridden(s.index(), ov)) {
-        return true;
-      }
+    /** Concatenated attribute value, or null when every part is a null substitution. */
+    private String attributeValue(Attribute a, Values values, Override ov) {
+        TemplateNode[] parts = a.parts();
+        if (parts.length == 1) {
+            return partText(parts[0], values, ov);
+        }
+        StringBuilder sb = null;
+        for (TemplateNode p : parts) {
+            String s = partText(p, values, ov);
+            if (s != null) {
+                if (sb == null) {
+                    sb = new StringBuilder();
+                }
+                sb.append(s);
+            }
+        }
+        return sb == null ? (parts.length == 0 ? "" : null) : sb.toString();
     }
-    return false;
-  }
 
-  private static boolean overridden(int index, Override ov) {
-    for (Override o = ov; o != null; o = o.next()) {
-      if (o.index() == index) {
-        return true;
-      }
+    private String partText(TemplateNode part, Values values, Override ov) {
+        if (part instanceof Text t) {
+            return t.text().text();
+        }
+        if (part instanceof Substitution s) {
+            Object v = resolve(s.index(), values, ov);
+            if (v instanceof String str) {
+                return str;
+            }
+            if (v instanceof String[] arr) {
+                return String.join(",", arr);
+            }
+            if (v instanceof List<?> nodes) {
+                StringBuilder sb = new StringBuilder();
+                for (Object n : nodes) {
+                    if (n instanceof EvtxText t) {
+                        sb.append(t.text());
+                    }
+                }
+                return sb.toString();
+            }
+        }
+        return null;
     }
-    return false;
-  }
 
-  private static Object resolve(int index, Values values, Override ov) {
-    for (Override o = ov; o != null; o = o.next()) {
-      if (o.index() == index) {
-        return o.value();
-      }
+    private void expandSubstitution(Substitution s, Values values, Override ov, List<EvtxNode> out) {
+        Object v = resolve(s.index(), values, ov);
+        if (v == null) {
+            return;
+        }
+        int type = s.index() < values.types().length ? values.types()[s.index()] : s.type();
+        if (v instanceof String str) {
+            if (str.isEmpty()) {
+                return; // keeps <Data Name="X"/> free of empty text nodes
+            }
+            spend();
+            out.add(new EvtxText(str, type & 0x7f));
+        } else if (v instanceof String[] arr) {
+            // Only reached for substitutions outside any element; keep every item.
+            spend();
+            out.add(new EvtxText(String.join(",", arr), type & 0x7f));
+        } else if (v instanceof List<?> nodes) {
+            for (Object n : nodes) {
+                spend();
+                out.add((EvtxNode) n);
+            }
+        }
     }
-    Object[] items = values.items();
-    return index < items.length ? items[index] : null;
-  }
 
-  /** Index of an array substitution directly in {@code e} not yet being expanded, else -1. */
-  private static int pendingArray(Element e, Values values, Override ov) {
-    Object[] items = values.items();
-    if (items.length == 0) {
-      return -1;
-    }
-    for (TemplateNode c : e.children()) {
-      if (c instanceof Substitution s && isPendingArray(s.index(), items, ov)) {
-        return s.index();
-      }
-    }
-    return -1;
-  }
-
-  private static boolean isPendingArray(int index, Object[] items, Override ov) {
-    if (index >= items.length || !(items[index] instanceof String[])) {
-      return false;
-    }
-    for (Override o = ov; o != null; o = o.next()) {
-      if (o.index() == index) {
+    /** An element whose content holds an optional substitution with a null value is omitted. */
+    private static boolean droppedAsNull(Element e, Values values, Override ov) {
+        for (TemplateNode c : e.children()) {
+            if (c instanceof Substitution s && s.optional() && resolve(s.index(), values, ov) == null
+                    && !overridden(s.index(), ov)) {
+                return true;
+            }
+        }
         return false;
-      }
     }
-    return true;
-  }
 
-  private void spend() {
-    if (--budget < 0) {
-      throw new BinXmlException("record expands to more than " + MAX_NODES_PER_RECORD
-          + " nodes");
+    private static boolean overridden(int index, Override ov) {
+        for (Override o = ov; o != null; o = o.next()) {
+            if (o.index() == index) {
+                return true;
+            }
+        }
+        return false;
     }
-  }
+
+    private static Object resolve(int index, Values values, Override ov) {
+        for (Override o = ov; o != null; o = o.next()) {
+            if (o.index() == index) {
+                return o.value();
+            }
+        }
+        Object[] items = values.items();
+        return index < items.length ? items[index] : null;
+    }
+
+    /** Index of an array substitution directly in {@code e} not yet being expanded, else -1. */
+    private static int pendingArray(Element e, Values values, Override ov) {
+        Object[] items = values.items();
+        if (items.length == 0) {
+            return -1;
+        }
+        for (TemplateNode c : e.children()) {
+            if (c instanceof Substitution s && isPendingArray(s.index(), items, ov)) {
+                return s.index();
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isPendingArray(int index, Object[] items, Override ov) {
+        if (index >= items.length || !(items[index] instanceof String[])) {
+            return false;
+        }
+        for (Override o = ov; o != null; o = o.next()) {
+            if (o.index() == index) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static <T> List<T> frozen(T[] items, int n) {
+        switch (n) {
+            case 0: return List.of();
+            case 1: return List.of(items[0]);
+            case 2: return List.of(items[0], items[1]);
+            default: return List.of(n == items.length ? items : java.util.Arrays.copyOf(items, n));
+        }
+    }
+
+    private void spend() {
+        if (--budget < 0) {
+            throw new BinXmlException("record expands to more than " + MAX_NODES_PER_RECORD
+                    + " nodes");
+        }
+    }
 }

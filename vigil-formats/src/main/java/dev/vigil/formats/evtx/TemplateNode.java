@@ -6,33 +6,33 @@ package dev.vigil.formats.evtx;
  */
 sealed interface TemplateNode {
 
-  /** An element; attribute values are lists of parts (text and substitutions). */
-  record Element(String name, Attribute[] attributes, TemplateNode[] children)
-      implements TemplateNode {}
+    /** An element; attribute values are lists of parts (text and substitutions). */
+    record Element(String name, Attribute[] attributes, TemplateNode[] children)
+            implements TemplateNode {}
 
-  /** An attribute whose value is the concatenation of its parts. */
-  record Attribute(String name, TemplateNode[] parts) {}
+    /** An attribute whose value is the concatenation of its parts. */
+    record Attribute(String name, TemplateNode[] parts) {}
 
-  /** Literal text (value text, CDATA, resolved char/entity references). */
-  record Text(EvtxText text) implements TemplateNode {}
+    /** Literal text (value text, CDATA, resolved char/entity references). */
+    record Text(EvtxText text) implements TemplateNode {}
 
-  /** A substitution placeholder ({@code 0x0d} normal, {@code 0x0e} optional). */
-  record Substitution(int index, int type, boolean optional) implements TemplateNode {}
+    /** A substitution placeholder ({@code 0x0d} normal, {@code 0x0e} optional). */
+    record Substitution(int index, int type, boolean optional) implements TemplateNode {}
 
-  /** A processing instruction. */
-  record Pi(EvtxProcessingInstruction pi) implements TemplateNode {}
+    /** A processing instruction. */
+    record Pi(EvtxProcessingInstruction pi) implements TemplateNode {}
 
-  /** A template instance with its decoded values. */
-  record Instance(Template template, Values values) implements TemplateNode {}
+    /** A template instance with its decoded values. */
+    record Instance(Template template, Values values) implements TemplateNode {}
 
-  /** A template definition: its body, parsed once per chunk. */
-  record Template(int offset, TemplateNode[] body) {}
+    /** A template definition: its body, parsed once per chunk. */
+    record Template(int offset, TemplateNode[] body) {}
 
-  /**
-   * Decoded substitution values. Each entry is null (NullType or absent), a String (scalar),
-   * a String[] (array), or a List of {@link EvtxNode} (nested BinXML).
-   */
-  record Values(Object[] items, int[] types) {
-    static final Values NONE = new Values(new Object[0], new int[0]);
-  }
+    /**
+     * Decoded substitution values. Each entry is null (NullType or absent), a String (scalar),
+     * a String[] (array), or a List of {@link EvtxNode} (nested BinXML).
+     */
+    record Values(Object[] items, int[] types) {
+        static final Values NONE = new Values(new Object[0], new int[0]);
+    }
 }

@@ -36,14 +36,23 @@ public final class EvtxReader implements EvtxDecoder {
     }
 
     private static void damage(EvtxDamage d, RecordSink sink) {
-        if (d.kind() == EvtxDamage.Kind.CHUNK_EMPTY) {
-            return;
+        if (reported(d)) {
+            sink.badRecord(0, Math.max(0, d.recordId()), problemKind(d), d.message());
         }
-        sink.badRecord(0, Math.max(0, d.recordId()), "evtx/" + d.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                d.message());
     }
 
-    static WindowsRecord toRecord(EvtxRecord r) {
+    /** Whether damage is worth a problem: unused (all-zero) chunks are normal in pre-allocated logs. */
+    public static boolean reported(EvtxDamage d) {
+        return d.kind() != EvtxDamage.Kind.CHUNK_EMPTY;
+    }
+
+    /** The stable problem code for damage, e.g. {@code evtx/record-binxml}. */
+    public static String problemKind(EvtxDamage d) {
+        return "evtx/" + d.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** One decoded record named as the XML reader names it (see the class comment). */
+    public static WindowsRecord toRecord(EvtxRecord r) {
         WindowsRecord rec = new WindowsRecord("evtx", true);
         EvtxElement system = r.system();
         if (system != null) {

@@ -1,4 +1,4 @@
-package dev.vigil.cli.output;
+package dev.vigil.formats.detection;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.vigil.cli.output;
+package dev.vigil.formats.detection;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.core.analytic.AttackRef;
@@ -70,13 +70,18 @@ public final class DetectionJson {
         } else {
             g.writeFieldName("source");
             origin(g, d.event().origin());
-            g.writeObjectFieldStart("event");
-            Event e = d.event();
-            for (Field f : e.fields()) {
-                g.writeFieldName(f.name());
-                value(g, e.get(f));
-            }
-            g.writeEndObject();
+            g.writeFieldName("event");
+            event(g, d.event());
+        }
+        g.writeEndObject();
+    }
+
+    /** An event's canonical fields as one object, the {@code "event"} value. */
+    public static void event(JsonGenerator g, Event e) throws IOException {
+        g.writeStartObject();
+        for (Field f : e.fields()) {
+            g.writeFieldName(f.name());
+            value(g, e.get(f));
         }
         g.writeEndObject();
     }
@@ -98,7 +103,8 @@ public final class DetectionJson {
         g.writeEndObject();
     }
 
-    private static void origin(JsonGenerator g, Origin o) throws IOException {
+    /** Where a record came from, the {@code "source"} value: {@code {"path","record"}}. */
+    public static void origin(JsonGenerator g, Origin o) throws IOException {
         g.writeStartObject();
         g.writeStringField("path", o.path());
         g.writeNumberField("record", o.record());

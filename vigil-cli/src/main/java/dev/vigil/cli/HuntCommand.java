@@ -8,6 +8,7 @@ import dev.vigil.core.correlate.CorrelationSet;
 import dev.vigil.core.diag.Severity;
 import dev.vigil.core.engine.CompiledRuleSet;
 import dev.vigil.core.engine.Detection;
+import dev.vigil.core.engine.Hit;
 import dev.vigil.core.run.RunSummary;
 import dev.vigil.core.stage.StageRunner;
 import dev.vigil.dialects.catalog.Catalog;
@@ -78,6 +79,15 @@ public final class HuntCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress line on stderr")
     boolean noProgress;
 
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads, each hunting one file at a time (default: 0 = "
+            + "all cores); the output does not depend on it", defaultValue = "0")
+    int threads;
+
+    @Option(names = "--decode-only", hidden = true,
+            description = "read and normalize every event but load and match no analytics: the baseline vigil-bench "
+                    + "compares hunts against")
+    boolean decodeOnly;
+
     @Option(names = {"-q", "--quiet"}, description = "print only detections and errors")
     boolean quiet;
 
@@ -89,7 +99,7 @@ public final class HuntCommand implements Callable<Integer> {
             return Vigil.USAGE;
         }
         long started = System.nanoTime();
-        Catalog catalog = analytics.load();
+        Catalog catalog = decodeOnly ? new Catalog() : analytics.load();
         CorrelationSet correlations = catalog.correlations();
         DiagnosticPrinter.print(err, DiagnosticPrinter.collect(catalog, quiet ? Severity.ERROR : Severity.WARNING));
         CompiledRuleSet.Builder rules = CompiledRuleSet.builder();
@@ -104,7 +114,7 @@ public final class HuntCommand implements Callable<Integer> {
                 }
             }
         }
-        if (queries == 0) {
+        if (queries == 0 && !decodeOnly) {
             err.println("vigil: error: no analytic implementation can run (see the diagnostics above)");
             return Vigil.USAGE;
         }
@@ -115,7 +125,6 @@ public final class HuntCommand implements Callable<Integer> {
         try (OutputStream os = output == null ? new NonClosing(Vigil.out()) : new BufferedOutputStream(Files.newOutputStream(output));
              DetectionWriter writer = format.open(os);
              Progress progress = Progress.start(summary, err, !noProgress && !quiet)) {
-            InputReader reader = new InputReader(summary, p -> report(err, p, ++problems[0])).derive(catalog.fieldsUsed());
             Consumer<Detection> detections = d -> {
                 summary.detection();
                 byAnalytic.merge(d.analytic().id(), 1L, Long::sum);
@@ -129,10 +138,19 @@ public final class HuntCommand implements Callable<Integer> {
             StageRunner stages = new StageRunner();
             // Correlations see hits of the rules they reference, in event time once the input is read.
             CorrelationRunner correlate = new CorrelationRunner(correlations);
-            reader.read(inputs, event -> {
-                summary.eventEvaluated();
-                ruleSet.match(event, hit -> correlate.accept(hit, h -> stages.accept(h, detections)));
-            });
+            Consumer<Hit> hits = hit -> correlate.accept(hit, h -> stages.accept(h, detections));
+            Consumer<InputProblem> problemSink = p -> report(err, p, ++problems[0]);
+            int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+            if (workers == 1) {
+                InputReader reader = new InputReader(summary, problemSink).derive(catalog.fieldsUsed());
+                reader.read(inputs, event -> {
+                    summary.eventEvaluated();
+                    ruleSet.match(event, hits);
+                });
+            } else {
+                // Hits reach correlations and stages on this thread, in input order, as with one thread.
+                new ParallelHunt(ruleSet, summary, catalog.fieldsUsed(), workers).run(inputs, hits, problemSink);
+            }
             stages.finish(detections);
             correlate.finish(detections);
             if (correlate.untimed() > 0) {

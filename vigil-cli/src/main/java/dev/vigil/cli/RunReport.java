@@ -53,9 +53,22 @@ final class RunReport {
                         + "%,d unsupported%s, %,d invalid%n", analytics, running, warned,
                 implementations(ImplementationStatus.RUNS), implementations(ImplementationStatus.UNSUPPORTED),
                 reasons(byDialect(ImplementationStatus.UNSUPPORTED)), implementations(ImplementationStatus.INVALID));
-        err.printf(Locale.ROOT, "  detections  %,d%s%n", summary.detections(), reasons(detectionsByAnalytic));
+        err.printf(Locale.ROOT, "  detections  %,d%s%n", summary.detections(), top(detectionsByAnalytic, 8));
         err.printf(Locale.ROOT, "  time        %.2f s (%,.0f records/s)%n", seconds,
                 summary.recordsRead() / Math.max(seconds, 1e-3));
+    }
+
+    // The analytics that fired most, so a hunt with thousands of rules keeps a readable summary;
+    // --summary FILE has every count.
+    private static String top(Map<String, Long> m, int n) {
+        if (m.size() <= n) {
+            return reasons(m);
+        }
+        Map<String, Long> most = new java.util.LinkedHashMap<>();
+        m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).limit(n).forEach(e -> most.put(e.getKey(), e.getValue()));
+        String r = reasons(most);
+        return r.substring(0, r.length() - 1) + String.format(Locale.ROOT, ", and %,d more analytics)", m.size() - n);
     }
 
     static String reasons(Map<String, Long> m) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs threat-detection analytics (CAR, SPL, LogPoint, Sigma) over Windows event logs.",
         subcommands = {HuntCommand.class, LintCommand.class, DumpCommand.class, CompareCommand.class,
-                TestCommand.class, CommandLine.HelpCommand.class},
+                TestCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ran clean",
                 "  1  detections found and --fail-on-detection was given",

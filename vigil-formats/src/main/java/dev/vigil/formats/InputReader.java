@@ -55,6 +55,37 @@ public final class InputReader {
         }
     }
 
+    /**
+     * The paths {@link #read} would open, in the order it would open them: directories replaced by their
+     * files (sorted as {@code read} sorts them, named as it names them), everything else as given. Reading
+     * each returned path on its own gives the same events, origins and accounting as reading the
+     * original list, so callers can spread files over threads. A directory that cannot be walked stays
+     * as given, so reading it reports the problem.
+     */
+    public static List<String> files(List<String> paths) {
+        List<String> out = new ArrayList<>();
+        for (String p : paths) {
+            Path path = Path.of(p);
+            if (!Files.isDirectory(path)) {
+                out.add(p);
+                continue;
+            }
+            List<String> rel = new ArrayList<>();
+            try (Stream<Path> s = Files.walk(path)) {
+                s.filter(Files::isRegularFile).forEach(f -> rel.add(path.relativize(f).toString().replace('\\', '/')));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                out.add(p);
+                continue;
+            }
+            rel.sort(null);
+            String base = p.endsWith("/") ? p : p + "/";
+            for (String r : rel) {
+                out.add(base + r);
+            }
+        }
+        return out;
+    }
+
     /** Computes the opt-in derived fields among {@code fieldsUsed} (the fields the loaded analytics read). */
     public InputReader derive(java.util.Set<String> fieldsUsed) {
         normalizer.derive(fieldsUsed);

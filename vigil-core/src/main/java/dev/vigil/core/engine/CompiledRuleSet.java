@@ -3,35 +3,121 @@ package dev.vigil.core.engine;
 import dev.vigil.core.analytic.Analytic;
 import dev.vigil.core.analytic.Implementation;
 import dev.vigil.core.analytic.Query;
+import dev.vigil.core.engine.plan.LiteralAutomaton;
+import dev.vigil.core.engine.plan.Witnesses;
+import dev.vigil.core.engine.plan.Witnesses.Witness;
 import dev.vigil.core.event.Event;
+import dev.vigil.core.event.EventClass;
+import dev.vigil.core.ir.Expr;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Every query of every loaded analytic, compiled once. Immutable and thread-safe: workers share one.
- * Queries are tried in load order, so hits for one event come out in a deterministic order.
+ * Every query of every loaded analytic, compiled once. Thread-safe: workers share one (per-class plans are
+ * built on first sight of a class and cached; per-thread scratch lives in a {@link MatchContext}).
+ * Queries are tried in load order, so hits for one event come out in a deterministic order whatever
+ * {@link Optimisations} are on.
  */
 public final class CompiledRuleSet {
 
     private final List<CompiledQuery> queries;
+    private final CompiledQuery[] byIndex;
+    private final List<List<Set<Witness>>> witnesses;
+    private final Optimisations optimisations;
+    private final ConcurrentHashMap<EventClass, ClassPlan> plans = new ConcurrentHashMap<>();
+    private final ClassPlan unrouted;
+    private final Map<List<String>, LiteralAutomaton> automata = new ConcurrentHashMap<>();
+    private final ThreadLocal<MatchContext> contexts = ThreadLocal.withInitial(MatchContext::new);
 
-    private CompiledRuleSet(List<CompiledQuery> queries) {
+    private CompiledRuleSet(List<CompiledQuery> queries, List<List<Set<Witness>>> witnesses, Optimisations optimisations) {
         this.queries = List.copyOf(queries);
+        this.byIndex = queries.toArray(new CompiledQuery[0]);
+        this.witnesses = optimisations.prefilter() ? witnesses : nulls(witnesses.size());
+        this.optimisations = optimisations;
+        this.unrouted = optimisations.routing() ? null : plan(i -> true);
+    }
+
+    private static List<List<Set<Witness>>> nulls(int n) {
+        List<List<Set<Witness>>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(null);
+        }
+        return out;
     }
 
     public List<CompiledQuery> queries() {
         return queries;
     }
 
-    /** Calls {@code sink} once per query the event satisfies. */
+    public Optimisations optimisations() {
+        return optimisations;
+    }
+
+    /**
+     * The witness clauses of the query at {@code index}: it is evaluated only on events where each clause has
+     * a literal that occurs. Null: a candidate for every event in scope.
+     */
+    public List<Set<Witness>> witnesses(int index) {
+        return witnesses.get(index);
+    }
+
+    /** Calls {@code sink} once per query the event satisfies, in rule-set order. */
     public void match(Event event, Consumer<Hit> sink) {
-        for (CompiledQuery q : queries) {
-            if (q.test(event)) {
+        MatchContext ctx = contexts.get().reset(event);
+        Event seen = optimisations.foldOnce() ? ctx : event;
+        ClassPlan plan = optimisations.routing() ? plan(event.eventClass()) : unrouted;
+        plan.markCandidates(ctx);
+        int n = plan.candidates(ctx);
+        int[] ready = ctx.ready;
+        int[] qs = plan.queries;
+        for (int k = 0; k < n; k++) {
+            CompiledQuery q = byIndex[qs[ready[k]]];
+            // A routed plan holds only queries in scope, so only the condition is left to test.
+            boolean hit = optimisations.routing() ? q.matcher().test(seen) : q.test(seen);
+            if (hit) {
                 sink.accept(new Hit(q.analytic(), q.implementation(), q, event));
             }
         }
+    }
+
+    /** The plan events of class {@code c} run: the queries in scope and the fused witness automata. */
+    public String describePlan(EventClass c) {
+        ClassPlan p = optimisations.routing() ? plan(c) : unrouted;
+        StringBuilder sb = new StringBuilder();
+        int always = 0;
+        for (boolean b : p.always) {
+            always += b ? 1 : 0;
+        }
+        sb.append("class ").append(c).append(": ").append(p.queries.length).append(" queries in scope, ")
+                .append(always).append(" without witnesses (always evaluated)\n");
+        for (int f = 0; f < p.fields.length; f++) {
+            sb.append("  automaton on ").append(p.fields[f].name()).append(": ")
+                    .append(p.automata[f].literalCount()).append(" literals, ")
+                    .append(p.automata[f].states()).append(" states\n");
+        }
+        return sb.toString();
+    }
+
+    ClassPlan plan(EventClass c) {
+        ClassPlan p = plans.get(c);
+        return p != null ? p : plans.computeIfAbsent(c, k -> plan(i -> byIndex[i].query().scope().contains(k)));
+    }
+
+    private ClassPlan plan(java.util.function.IntPredicate inScope) {
+        List<Integer> in = new ArrayList<>();
+        List<List<Set<Witness>>> w = new ArrayList<>();
+        for (int i = 0; i < byIndex.length; i++) {
+            if (inScope.test(i)) {
+                in.add(i);
+                w.add(witnesses.get(i));
+            }
+        }
+        return new ClassPlan(in.stream().mapToInt(Integer::intValue).toArray(), w, automata);
     }
 
     public static Builder builder() {
@@ -46,18 +132,27 @@ public final class CompiledRuleSet {
     public static final class Builder {
         private final Compiler compiler;
         private final List<CompiledQuery> queries = new ArrayList<>();
+        private final List<List<Set<Witness>>> witnesses = new ArrayList<>();
+        private Optimisations optimisations = Optimisations.all();
 
         private Builder(Compiler compiler) {
             this.compiler = compiler;
         }
 
+        public Builder optimisations(Optimisations o) {
+            this.optimisations = o;
+            return this;
+        }
+
         public Builder add(Analytic analytic, Implementation implementation, Query query) {
-            queries.add(new CompiledQuery(analytic, implementation, query, compiler.compile(query.filter())));
+            Expr optimised = compiler.optimise(query.filter());
+            queries.add(new CompiledQuery(analytic, implementation, query, compiler.build(optimised)));
+            witnesses.add(Witnesses.clauses(optimised));
             return this;
         }
 
         public CompiledRuleSet build() {
-            return new CompiledRuleSet(queries);
+            return new CompiledRuleSet(queries, witnesses, optimisations);
         }
     }
 }

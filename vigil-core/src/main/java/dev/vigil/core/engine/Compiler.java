@@ -67,7 +67,8 @@ public final class Compiler {
         return build(optimise(e));
     }
 
-    private Matcher build(Expr e) {
+    /** Builds matchers from an expression that has already been through {@link #optimise}. */
+    public Matcher build(Expr e) {
         return builders.get(e.getClass()).apply(this, e);
     }
 

@@ -130,6 +130,11 @@ public final class CanonicalEvent implements Event {
         return size;
     }
 
+    /** The {@code i}th present field in output order ({@code 0 <= i < size()}), without building a list. */
+    public Field fieldAt(int i) {
+        return order[i];
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("{");

@@ -80,6 +80,16 @@ public abstract class StringTest extends FieldTest {
         }
 
         @Override
+        protected boolean foldsCase() {
+            return true;
+        }
+
+        @Override
+        protected boolean acceptFolded(String folded) {
+            return inner.accept(folded);
+        }
+
+        @Override
         public int cost() {
             return 3;
         }

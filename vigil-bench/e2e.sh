@@ -1,0 +1,50 @@
+#!/usr/bin/env sh
+# End-to-end hunt against decode-only of the same input, run side by side in one go so the ratio holds on
+# a busy machine. Usage: vigil-bench/e2e.sh [COPIES] [THREADS...]   (defaults: 48 copies, "1 2")
+# Builds a directory of COPIES symbolic links to every corpus EVTX file (about 22 MB each round, so 48
+# copies are just over 1 GB), then for each thread count runs: decode-only, hunt with every SigmaHQ
+# Windows rule (-Xmx512m, or VIGIL_E2E_HEAP); and the same over the OTRF JSON. Prints wall time, peak heap
+# (sampled) and peak RSS. VIGIL_E2E_ONLY=otrf or evtx runs one of the two.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+corpus=${VIGIL_CORPUS:-$root/../shared/corpus}
+copies=${1:-48}
+shift 2>/dev/null || true
+threads=${*:-1 2}
+jar="$here/target/benchmarks.jar"
+big=${TMPDIR:-/tmp}/vigil-e2e-evtx
+rules="$corpus/rules/SigmaHQ-sigma/rules/windows"
+[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests -pl vigil-bench -am package)
+if [ ! -d "$big" ]; then
+  mkdir -p "$big"
+  find "$corpus/sbousseaden-EVTX-ATTACK-SAMPLES" "$corpus/Yamato-Security-hayabusa-sample-evtx" \
+       "$corpus/sans-blue-team-DeepBlueCLI" -name '*.evtx' | sort > "$big.list"
+  i=0
+  while [ "$i" -lt "$copies" ]; do
+    n=0
+    while IFS= read -r f; do
+      n=$((n + 1))
+      ln -s "$f" "$big/$(printf '%03d-%04d' "$i" "$n").evtx"
+    done < "$big.list"
+    i=$((i + 1))
+  done
+fi
+echo "input: $(find -L "$big" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.2f GB", s/1e9}') of EVTX in $(ls "$big" | wc -l) files; $(nproc) cores; $(java -version 2>&1 | head -1)"
+run() {
+  label=$1
+  shift
+  line=$(/usr/bin/time -f "rss_mb=%M" java -Xmx${VIGIL_E2E_HEAP:-512m} -cp "$jar" dev.vigil.bench.EndToEnd "$@" 2>/tmp/vigil-e2e.err | tail -1)
+  rss=$(grep rss_mb /tmp/vigil-e2e.err | sed 's/rss_mb=//')
+  records=$(grep -o 'records  *[0-9,]*' /tmp/vigil-e2e.err | head -1 | tr -dc '0-9')
+  echo "$label records=$records $line peak_rss_mb=$((rss / 1024))"
+}
+only=${VIGIL_E2E_ONLY:-}
+[ "$only" = otrf ] || for t in $threads; do
+  run "evtx decode-only threads=$t" hunt --no-progress --decode-only --threads "$t" "$big"
+  run "evtx hunt-sigma  threads=$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$big"
+done
+[ "$only" = evtx ] || for t in $threads; do
+  run "otrf decode-only threads=$t" hunt --no-progress --decode-only --threads "$t" "$corpus/OTRF-Security-Datasets"
+  run "otrf hunt-sigma  threads=$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$corpus/OTRF-Security-Datasets"
+done

@@ -1,0 +1,216 @@
+package dev.vigil.core.engine;
+
+import dev.vigil.core.engine.plan.LiteralAutomaton;
+import dev.vigil.core.engine.plan.Witnesses.Witness;
+import dev.vigil.core.event.CanonicalEvent;
+import dev.vigil.core.event.Field;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The plan for events of one class: the queries in scope (in rule-set order), and the candidate index over
+ * them, one {@link LiteralAutomaton} per field fusing every witness literal on that field. Matching an
+ * event scans each indexed field once, counts for each query the witness clauses that a literal found
+ * satisfies, then evaluates only the queries with every clause satisfied, and those without witnesses.
+ */
+final class ClassPlan {
+
+    final int[] queries;
+    final boolean[] always;
+    /** Positions of the queries without witnesses, ascending. */
+    final int[] alwaysList;
+    /** Per query (position in {@link #queries}): how many clauses must be satisfied. */
+    final int[] clauseCount;
+    /** Per clause id: the position of its query in {@link #queries}. */
+    final int[] clauseQuery;
+    final Field[] fields;
+    final LiteralAutomaton[] automata;
+    /** By field slot: the field has its own automaton (which also holds the keyword literals). */
+    private final boolean[] ownAutomaton;
+    /** Per automaton, where its literal indices start in {@link #literalClauses}. */
+    final int[] literalBase;
+    /** For each witness literal, the clause ids it satisfies. */
+    final int[][] literalClauses;
+
+    /**
+     * @param automata automata already built for other classes, keyed by their literal list: classes that
+     *                 share rules (Sysmon and Security process creation) share the automaton, built once
+     */
+    ClassPlan(int[] queries, List<List<Set<Witness>>> clauses, Map<List<String>, LiteralAutomaton> built) {
+        this.queries = queries;
+        this.always = new boolean[queries.length];
+        this.clauseCount = new int[queries.length];
+        List<Integer> owners = new ArrayList<>();
+        Map<Field, Map<String, List<Integer>>> byField = new LinkedHashMap<>();
+        for (int i = 0; i < queries.length; i++) {
+            List<Set<Witness>> c = clauses.get(i);
+            if (c == null) {
+                always[i] = true;
+                continue;
+            }
+            clauseCount[i] = c.size();
+            for (Set<Witness> clause : c) {
+                int id = owners.size();
+                owners.add(i);
+                for (Witness x : clause) {
+                    byField.computeIfAbsent(x.field(), f -> new LinkedHashMap<>())
+                            .computeIfAbsent(x.literal(), l -> new ArrayList<>()).add(id);
+                }
+            }
+        }
+        clauseQuery = owners.stream().mapToInt(Integer::intValue).toArray();
+        alwaysList = java.util.stream.IntStream.range(0, queries.length).filter(i -> always[i]).toArray();
+        // Keyword literals (any field) join every field's own automaton, so each value is scanned once; the
+        // keyword automaton itself then only scans the fields that have no automaton of their own.
+        Map<String, List<Integer>> keywords = byField.remove(Field.of(Field.ANY_NAME));
+        if (keywords != null) {
+            for (Map<String, List<Integer>> own : byField.values()) {
+                keywords.forEach((lit, ids) -> own.merge(lit, ids, ClassPlan::union));
+            }
+            byField.put(Field.of(Field.ANY_NAME), keywords);
+        }
+        fields = byField.keySet().toArray(new Field[0]);
+        int maxSlot = 0;
+        for (Field f : fields) {
+            maxSlot = Math.max(maxSlot, f.slot());
+        }
+        ownAutomaton = new boolean[maxSlot + 1];
+        for (Field f : fields) {
+            ownAutomaton[f.slot()] = !f.isAny();
+        }
+        automata = new LiteralAutomaton[fields.length];
+        literalBase = new int[fields.length];
+        List<int[]> lc = new ArrayList<>();
+        for (int f = 0; f < fields.length; f++) {
+            Map<String, List<Integer>> lits = byField.get(fields[f]);
+            automata[f] = built.computeIfAbsent(List.copyOf(lits.keySet()), LiteralAutomaton::new);
+            literalBase[f] = lc.size();
+            for (List<Integer> ids : lits.values()) {
+                lc.add(ids.stream().mapToInt(Integer::intValue).distinct().toArray());
+            }
+        }
+        literalClauses = lc.toArray(new int[0][]);
+    }
+
+    private static List<Integer> union(List<Integer> a, List<Integer> b) {
+        List<Integer> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** Counts in {@code ctx}, for every query of this plan, the clauses the event's literals satisfy. */
+    void markCandidates(MatchContext ctx) {
+        ctx.ensure(queries.length, literalClauses.length, clauseQuery.length);
+        ctx.readyCount = 0;
+        Marker m = ctx.marker;
+        m.plan = this;
+        m.ctx = ctx;
+        m.generation = ctx.generation();
+        for (int f = 0; f < fields.length; f++) {
+            m.base = literalBase[f];
+            if (!fields[f].isAny()) {
+                scan(ctx.get(fields[f]), automata[f], m);
+            } else if (ctx.event() instanceof CanonicalEvent ce) {
+                // Keyword searches: every value of every field (indexed, to avoid building the field list).
+                for (int i = 0; i < ce.size(); i++) {
+                    Field x = ce.fieldAt(i);
+                    if (!hasOwn(x)) {
+                        scan(ce.get(x), automata[f], m);
+                    }
+                }
+            } else {
+                for (Field x : ctx.event().fields()) {
+                    if (!hasOwn(x)) {
+                        scan(ctx.get(x), automata[f], m);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean hasOwn(Field f) {
+        return f.slot() < ownAutomaton.length && ownAutomaton[f.slot()];
+    }
+
+    private static void scan(Object v, LiteralAutomaton a, Marker m) {
+        if (v instanceof String s) {
+            a.scan(s, m);
+        } else if (v instanceof String[] values) {
+            for (String s : values) {
+                if (s != null) {
+                    a.scan(s, m);
+                }
+            }
+        }
+    }
+
+    /**
+     * The positions to evaluate for the event just marked, ascending (rule-set order), in {@code ctx.ready}:
+     * the queries whose clauses are all satisfied merged with the queries without witnesses.
+     * @return how many
+     */
+    int candidates(MatchContext ctx) {
+        int n = ctx.readyCount;
+        int[] ready = ctx.ready;
+        java.util.Arrays.sort(ready, 0, n);
+        if (alwaysList.length == 0) {
+            return n;
+        }
+        int[] merged = ctx.merged;
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < n || j < alwaysList.length) {
+            if (j == alwaysList.length || (i < n && ready[i] < alwaysList[j])) {
+                merged[k++] = ready[i++];
+            } else {
+                merged[k++] = alwaysList[j++];
+            }
+        }
+        System.arraycopy(merged, 0, ready, 0, k);
+        return k;
+    }
+
+    int literalCount() {
+        return literalClauses.length;
+    }
+
+    /** Turns automaton reports into clause counts; one per thread, held by its {@link MatchContext}. */
+    static final class Marker implements LiteralAutomaton.Sink {
+        ClassPlan plan;
+        MatchContext ctx;
+        int base;
+        int generation;
+
+        @Override
+        public void found(int literal) {
+            int l = base + literal;
+            int[] seen = ctx.literals;
+            if (seen[l] == generation) {
+                return;
+            }
+            seen[l] = generation;
+            int[] clauseSeen = ctx.clauses;
+            int[] stamp = ctx.candidates;
+            int[] satisfied = ctx.satisfied;
+            for (int c : plan.literalClauses[l]) {
+                if (clauseSeen[c] == generation) {
+                    continue;
+                }
+                clauseSeen[c] = generation;
+                int q = plan.clauseQuery[c];
+                if (stamp[q] != generation) {
+                    stamp[q] = generation;
+                    satisfied[q] = 0;
+                }
+                if (++satisfied[q] == plan.clauseCount[q]) {
+                    ctx.ready[ctx.readyCount++] = q;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.vigil.core.engine;
+
+import dev.vigil.core.event.Event;
+import dev.vigil.core.event.EventClass;
+import dev.vigil.core.event.Field;
+import dev.vigil.core.event.Origin;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The event as the compiled matchers see it during one {@link CompiledRuleSet#match}: the same values, plus
+ * each value lower-cased at most once per event however many case-insensitive tests read it. One instance
+ * per thread, reused from event to event (a generation counter invalidates the cache), so matching
+ * allocates only the folded strings it needs.
+ */
+public final class MatchContext implements Event {
+
+    private Event event;
+    private Object[] folded = new Object[64];
+    private int[] stamp = new int[64];
+    private int generation;
+
+    /** Per query of the current plan: stamped with {@link #generation()} once a clause of it is satisfied. */
+    int[] candidates = new int[0];
+    /** Per query: how many of its clauses are satisfied (valid when its stamp is current). */
+    int[] satisfied = new int[0];
+    /** Per clause: stamped once satisfied, so a second literal of the same clause does not count twice. */
+    int[] clauses = new int[0];
+    /** Positions of the queries to evaluate for this event, filled by the plan. */
+    int[] ready = new int[0];
+    int readyCount;
+    /** Scratch for merging {@link #ready} with the queries every event evaluates. */
+    int[] merged = new int[0];
+    /** Witness literals already seen in this event, stamped likewise. */
+    int[] literals = new int[0];
+    final ClassPlan.Marker marker = new ClassPlan.Marker();
+
+    /** Starts a new event. */
+    MatchContext reset(Event e) {
+        event = e;
+        if (++generation == 0) {
+            Arrays.fill(stamp, 0);
+            Arrays.fill(candidates, 0);
+            Arrays.fill(literals, 0);
+            Arrays.fill(clauses, 0);
+            generation = 1;
+        }
+        return this;
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    void ensure(int queries, int literalCount, int clauseCount) {
+        if (candidates.length < queries) {
+            candidates = new int[queries];
+            satisfied = new int[queries];
+            ready = new int[queries];
+            merged = new int[queries];
+        }
+        if (clauses.length < clauseCount) {
+            clauses = new int[clauseCount];
+        }
+        if (literals.length < literalCount) {
+            literals = new int[literalCount];
+        }
+    }
+
+    public Event event() {
+        return event;
+    }
+
+    /** The value of {@code field} lower-cased with {@code Locale.ROOT}: a String, a String[], or null. */
+    public Object folded(Field field) {
+        int slot = field.slot();
+        if (slot >= stamp.length) {
+            int n = Math.max(slot + 1, stamp.length * 2);
+            stamp = Arrays.copyOf(stamp, n);
+            folded = Arrays.copyOf(folded, n);
+        }
+        if (stamp[slot] == generation) {
+            return folded[slot];
+        }
+        Object v = event.get(field);
+        Object f;
+        if (v instanceof String s) {
+            f = s.toLowerCase(Locale.ROOT);
+        } else if (v instanceof String[] a) {
+            String[] out = new String[a.length];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = a[i] == null ? null : a[i].toLowerCase(Locale.ROOT);
+            }
+            f = out;
+        } else {
+            f = null;
+        }
+        stamp[slot] = generation;
+        folded[slot] = f;
+        return f;
+    }
+
+    @Override
+    public Object get(Field field) {
+        return event.get(field);
+    }
+
+    @Override
+    public EventClass eventClass() {
+        return event.eventClass();
+    }
+
+    @Override
+    public long timeMillis() {
+        return event.timeMillis();
+    }
+
+    @Override
+    public String host() {
+        return event.host();
+    }
+
+    @Override
+    public Origin origin() {
+        return event.origin();
+    }
+
+    @Override
+    public Iterable<Field> fields() {
+        return event.fields();
+    }
+}

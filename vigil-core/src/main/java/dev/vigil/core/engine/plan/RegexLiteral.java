@@ -1,0 +1,220 @@
+package dev.vigil.core.engine.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The longest run of literal characters that every match of an RE2 pattern must contain, found
+ * conservatively, so a regex test can sit behind the literal prefilter. Only the top level of the
+ * pattern is read: a top-level alternation gives nothing; groups, classes, escapes like {@code \d} and
+ * anchors break a run; a character followed by {@code ? * {} is optional and breaks it too. Only ASCII
+ * characters are taken, and for a case-insensitive pattern not {@code s} or {@code k}, whose case folds
+ * include characters ({@code ſ}, the Kelvin sign) that lower-casing does not map to them.
+ */
+final class RegexLiteral {
+
+    private static final String META = "\\.+*?()|[]{}^$";
+
+    private RegexLiteral() {
+    }
+
+    /** The required literal, lower-cased, or "" when none was found. */
+    static String of(String pattern, boolean caseSensitive) {
+        List<String> any = anyOf(pattern, caseSensitive);
+        return any.size() == 1 ? any.get(0) : "";
+    }
+
+    /**
+     * Literals of which every match contains at least one, lower-cased: the longest required run, or the
+     * alternatives of a top-level group of plain words ({@code (share|use)}) when their shortest is longer.
+     * Empty when none was found.
+     */
+    static List<String> anyOf(String pattern, boolean caseSensitive) {
+        boolean fold = !caseSensitive || pattern.contains("(?");
+        List<String> group = List.of();
+        String best = "";
+        StringBuilder run = new StringBuilder();
+        int depth = 0;
+        int i = 0;
+        int n = pattern.length();
+        while (i < n) {
+            char c = pattern.charAt(i);
+            if (c == '[') {
+                best = longer(best, run);
+                i = skipClass(pattern, i);
+                continue;
+            }
+            if (c == '(' && depth == 0) {
+                int close = plainGroupEnd(pattern, i, fold);
+                if (close > 0) {
+                    best = longer(best, run);
+                    List<String> alternatives = alternatives(pattern.substring(i + 1, close));
+                    if (shortest(alternatives) > shortest(group)) {
+                        group = alternatives;
+                    }
+                    i = close + 1;
+                    continue;
+                }
+            }
+            if (c == '(') {
+                best = longer(best, run);
+                depth++;
+                i++;
+                continue;
+            }
+            if (c == ')') {
+                depth--;
+                i++;
+                continue;
+            }
+            if (depth > 0) {
+                i += c == '\\' ? 2 : 1;
+                continue;
+            }
+            if (c == '|') {
+                return List.of();
+            }
+            if (c == '{') {
+                best = longer(best, run);
+                int close = pattern.indexOf('}', i);
+                i = close < 0 ? n : close + 1;
+                continue;
+            }
+            char literal;
+            int next;
+            if (c == '\\') {
+                if (i + 1 >= n) {
+                    break;
+                }
+                char e = pattern.charAt(i + 1);
+                if (Character.isLetterOrDigit(e) || e >= 128) {
+                    best = longer(best, run);
+                    if (e == 'Q') {
+                        return choose(best, group);
+                    }
+                    i = skipEscape(pattern, i + 1);
+                    continue;
+                }
+                literal = e;
+                next = i + 2;
+            } else if (META.indexOf(c) >= 0 || c >= 128) {
+                best = longer(best, run);
+                i++;
+                continue;
+            } else {
+                literal = c;
+                next = i + 1;
+            }
+            char q = next < n ? pattern.charAt(next) : 0;
+            boolean unsafe = fold && (Character.toLowerCase(literal) == 's' || Character.toLowerCase(literal) == 'k');
+            if (q == '?' || q == '*' || q == '{' || unsafe) {
+                best = longer(best, run);
+            } else {
+                run.append(Character.toLowerCase(literal));
+                if (q == '+') {
+                    best = longer(best, run);
+                }
+            }
+            i = next;
+        }
+        return choose(longer(best, run), group);
+    }
+
+    private static List<String> choose(String run, List<String> group) {
+        if (shortest(group) > run.length()) {
+            return group;
+        }
+        return run.isEmpty() ? List.of() : List.of(run);
+    }
+
+    private static int shortest(List<String> alternatives) {
+        int min = alternatives.isEmpty() ? 0 : Integer.MAX_VALUE;
+        for (String a : alternatives) {
+            min = Math.min(min, a.length());
+        }
+        return min;
+    }
+
+    private static List<String> alternatives(String body) {
+        String b = body.startsWith("?:") ? body.substring(2) : body;
+        List<String> out = new ArrayList<>();
+        for (String a : b.split("\\|", -1)) {
+            out.add(a.toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    /**
+     * The index of the ')' closing the group opened at {@code open} when the group is a plain alternation
+     * of literal ASCII words (optionally {@code ?:}), required (not followed by {@code ? * {}), with no empty
+     * alternative; otherwise -1.
+     */
+    private static int plainGroupEnd(String p, int open, boolean fold) {
+        int j = open + 1;
+        if (p.startsWith("?:", j)) {
+            j += 2;
+        }
+        int start = j;
+        boolean empty = true;
+        for (; j < p.length(); j++) {
+            char c = p.charAt(j);
+            if (c == ')') {
+                break;
+            }
+            if (c == '|') {
+                if (empty) {
+                    return -1;
+                }
+                empty = true;
+                continue;
+            }
+            char lower = Character.toLowerCase(c);
+            if (c >= 128 || META.indexOf(c) >= 0 || (fold && (lower == 's' || lower == 'k'))) {
+                return -1;
+            }
+            empty = false;
+        }
+        if (j >= p.length() || empty || j == start) {
+            return -1;
+        }
+        char q = j + 1 < p.length() ? p.charAt(j + 1) : 0;
+        return q == '?' || q == '*' || q == '{' ? -1 : j;
+    }
+
+    /** Ends the current run: keeps it if it is the longest so far, and empties it. */
+    private static String longer(String best, StringBuilder run) {
+        String r = run.toString();
+        run.setLength(0);
+        return r.length() > best.length() ? r : best;
+    }
+
+    /** Skips a letter escape and its argument ({@code \x41}, {@code \x{263a}}, {@code \pL}, {@code \p{Greek}}, octal). */
+    private static int skipEscape(String p, int letter) {
+        char e = p.charAt(letter);
+        int j = letter + 1;
+        if (j < p.length() && p.charAt(j) == '{') {
+            int close = p.indexOf('}', j);
+            return close < 0 ? p.length() : close + 1;
+        }
+        int max = e == 'x' ? 2 : e == 'p' || e == 'P' ? 1 : Character.isDigit(e) ? 2 : 0;
+        for (int k = 0; k < max && j < p.length() && Character.isLetterOrDigit(p.charAt(j)); k++) {
+            j++;
+        }
+        return j;
+    }
+
+    private static int skipClass(String p, int i) {
+        int j = i + 1;
+        if (j < p.length() && p.charAt(j) == '^') {
+            j++;
+        }
+        if (j < p.length() && p.charAt(j) == ']') {
+            j++;
+        }
+        while (j < p.length() && p.charAt(j) != ']') {
+            j += p.charAt(j) == '\\' ? 2 : 1;
+        }
+        return j + 1;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.vigil.core.engine.plan;
+
+import dev.vigil.core.event.Field;
+import dev.vigil.core.ir.Expr;
+import dev.vigil.core.ir.Glob;
+import dev.vigil.core.ir.StringOp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Derives a query's witness literals from its IR: a set of (field, lower-cased literal) such that the
+ * query can only hold on an event where one of those literals occurs in that field's value lower-cased.
+ * An AND needs only one child's witnesses (the most selective-looking one), an OR the union of all its
+ * children's; a query with no witnesses (a negation, an existence test, a regex without a required literal)
+ * is a candidate for every event. Null means "no witness". A witness on {@link Field#ANY_NAME} (a keyword
+ * search) is satisfied by the literal in any field.
+ */
+public final class Witnesses {
+
+    /** One literal that must occur (case-folded) in one field. */
+    public record Witness(Field field, String literal) {
+        @Override
+        public String toString() {
+            return field.name() + "~\"" + literal + "\"";
+        }
+    }
+
+    private Witnesses() {
+    }
+
+    /** At most this many clauses per query: each costs marking work, and the first few prune the most. */
+    static final int MAX_CLAUSES = 4;
+
+    /**
+     * The witnesses of an optimised expression as clauses that must all hold: each clause is a set of
+     * literals of which at least one must occur. An AND contributes one clause per child that has
+     * witnesses, so {@code Image endswith cmd.exe AND CommandLine contains del} makes the query a
+     * candidate only when both literals occur. Null when every event is a candidate.
+     */
+    public static List<Set<Witness>> clauses(Expr e) {
+        if (e instanceof Expr.And a) {
+            List<Set<Witness>> out = new ArrayList<>();
+            for (Expr t : a.terms()) {
+                List<Set<Witness>> c = clauses(t);
+                if (c != null) {
+                    out.addAll(c);
+                }
+            }
+            if (out.isEmpty()) {
+                return null;
+            }
+            out.sort((x, y) -> better(x, y) ? -1 : better(y, x) ? 1 : 0);
+            return List.copyOf(out.subList(0, Math.min(MAX_CLAUSES, out.size())));
+        }
+        Set<Witness> one = of(e);
+        return one == null ? null : List.of(one);
+    }
+
+    /** The witnesses of an optimised expression as one clause, or null when every event is a candidate. */
+    public static Set<Witness> of(Expr e) {
+        if (e instanceof Expr.And a) {
+            Set<Witness> best = null;
+            for (Expr t : a.terms()) {
+                Set<Witness> w = of(t);
+                if (w != null && (best == null || better(w, best))) {
+                    best = w;
+                }
+            }
+            return best;
+        }
+        if (e instanceof Expr.Or o) {
+            Set<Witness> all = new LinkedHashSet<>();
+            for (Expr t : o.terms()) {
+                Set<Witness> w = of(t);
+                if (w == null) {
+                    return null;
+                }
+                all.addAll(w);
+            }
+            return all;
+        }
+        if (e instanceof Expr.Const c) {
+            return c.value() ? null : Set.of();
+        }
+        if (e instanceof Expr.Match m && m.op() == StringOp.REGEX) {
+            Set<Witness> out = new LinkedHashSet<>();
+            for (String l : RegexLiteral.anyOf(m.needle(), m.caseSensitive())) {
+                out.add(new Witness(Field.of(m.field()), l));
+            }
+            return out.isEmpty() ? null : out;
+        }
+        if (e instanceof Expr.Match m) {
+            String literal = literal(m);
+            return literal == null || literal.isEmpty() ? null : Set.of(new Witness(Field.of(m.field()), literal));
+        }
+        return null;
+    }
+
+    /**
+     * The longest literal the match implies, folded. A case-insensitive test is exactly "the folded needle
+     * occurs in the folded value"; a case-sensitive one implies that only when folding the needle cannot
+     * depend on context (capital sigma) or split a code point (lone surrogates), so those get none.
+     */
+    private static String literal(Expr.Match m) {
+        if (m.op() == StringOp.REGEX) {
+            return null;
+        }
+        if (m.caseSensitive() && !contextFree(m.needle())) {
+            return null;
+        }
+        String folded = m.needle().toLowerCase(Locale.ROOT);
+        if (m.op() != StringOp.GLOB) {
+            return folded;
+        }
+        List<String> pieces = m.caseSensitive() ? folded(Glob.parse(m.needle()).literals())
+                : Glob.parse(folded).literals();
+        String longest = "";
+        for (String p : pieces) {
+            if (p.length() > longest.length()) {
+                longest = p;
+            }
+        }
+        return longest;
+    }
+
+    private static List<String> folded(List<String> pieces) {
+        List<String> out = new ArrayList<>(pieces.size());
+        for (String p : pieces) {
+            out.add(p.toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    private static boolean contextFree(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u03a3' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A guess at which AND child prunes more: longer shortest literal first (two-letter literals occur
+     * everywhere), then fewer literals; fields every event has (EventID) lose ties.
+     */
+    private static boolean better(Set<Witness> a, Set<Witness> b) {
+        int sa = score(a);
+        int sb = score(b);
+        if (sa != sb) {
+            return sa > sb;
+        }
+        return a.size() < b.size();
+    }
+
+    private static int score(Set<Witness> w) {
+        if (w.isEmpty()) {
+            return Integer.MAX_VALUE;
+        }
+        int min = Integer.MAX_VALUE;
+        for (Witness x : w) {
+            int len = Math.min(x.literal().length(), 12);
+            if (x.field().name().equals("EventID") || x.field().name().equals("Channel")
+                    || x.field().name().equals("Provider_Name")) {
+                len = 1;
+            }
+            min = Math.min(min, len);
+        }
+        return min;
+    }
+}

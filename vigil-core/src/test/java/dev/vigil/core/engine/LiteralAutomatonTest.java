@@ -1,0 +1,50 @@
+package dev.vigil.core.engine;
+
+import dev.vigil.core.engine.plan.LiteralAutomaton;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The automaton reports exactly the literals that {@code indexOf} finds in the folded value. */
+class LiteralAutomatonTest {
+
+    @Test
+    void reportsTheLiteralsIndexOfFinds() {
+        Random r = new Random(7);
+        String alphabet = "abcAB\\.İıΣσς";
+        for (int round = 0; round < 300; round++) {
+            List<String> lits = new ArrayList<>();
+            for (int i = 0; i < 1 + r.nextInt(12); i++) {
+                lits.add(random(r, alphabet, 1 + r.nextInt(4)).toLowerCase(Locale.ROOT));
+            }
+            LiteralAutomaton a = new LiteralAutomaton(lits);
+            for (int j = 0; j < 20; j++) {
+                String v = random(r, alphabet, r.nextInt(20));
+                String folded = v.toLowerCase(Locale.ROOT);
+                TreeSet<Integer> want = new TreeSet<>();
+                for (int i = 0; i < lits.size(); i++) {
+                    if (folded.contains(lits.get(i))) {
+                        want.add(i);
+                    }
+                }
+                TreeSet<Integer> got = new TreeSet<>();
+                a.scan(v, got::add);
+                assertThat(got).as("%s in %s", lits, v).isEqualTo(want);
+            }
+        }
+    }
+
+    private static String random(Random r, String alphabet, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}

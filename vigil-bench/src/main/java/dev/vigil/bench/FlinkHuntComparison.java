@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The same hunt through {@code vigil hunt} (in-process, one thread) and through the Flink job on a local
- * MiniCluster at parallelism 1 and 2, over the OTRF JSON zips of the shared corpus, in one JVM. Prints
+ * The same hunt through {@code vigil hunt} (in-process, {@code --threads 1} and {@code 2}) and through the
+ * Flink job on a local MiniCluster at parallelism 1 and 2, over the OTRF JSON zips of the shared corpus, in one JVM. Prints
  * events/s for each and the ratios. Rounds are interleaved and the best of each is kept, so a burst of load
  * from elsewhere on the machine hurts one round, not one variant.
  *
@@ -63,31 +63,35 @@ public final class FlinkHuntComparison {
                 input.size(), zips.size(), repeat, events, rules.isEmpty() ? "" : " + " + rulePath);
 
         // warm-up: both code paths through the JIT before anything is timed
-        bench.cli(zips.subList(0, Math.min(8, zips.size())));
+        bench.cli(zips.subList(0, Math.min(8, zips.size())), 2);
         bench.flink(zips.subList(0, Math.min(8, zips.size())), 2);
 
         double cli = Double.MAX_VALUE;
+        double cli2 = Double.MAX_VALUE;
         double p1 = Double.MAX_VALUE;
         double p2 = Double.MAX_VALUE;
         double fixed = Double.MAX_VALUE;
         String tiny = Path.of("samples/winlogbeat-sysmon.jsonl").toString();
         for (int r = 0; r < rounds; r++) {
-            cli = Math.min(cli, bench.cli(input));
+            cli = Math.min(cli, bench.cli(input, 1));
+            cli2 = Math.min(cli2, bench.cli(input, 2));
             p1 = Math.min(p1, bench.flink(input, 1));
             p2 = Math.min(p2, bench.flink(input, 2));
             if (Files.exists(Path.of(tiny))) {
                 fixed = Math.min(fixed, bench.flink(List.of(tiny), 2));
             }
-            System.out.printf(Locale.ROOT, "round %d done (best so far: cli %.2f s, p1 %.2f s, p2 %.2f s)%n",
-                    r + 1, cli, p1, p2);
+            System.out.printf(Locale.ROOT, "round %d done (best so far: cli %.2f s, cli2 %.2f s, p1 %.2f s, p2 %.2f s)%n",
+                    r + 1, cli, cli2, p1, p2);
         }
         System.out.println();
         System.out.println("| variant                           | seconds | events/s  | vs vigil hunt |");
         System.out.println("|-----------------------------------|--------:|----------:|--------------:|");
-        row("vigil hunt (in-process, 1 thread)", cli, events, cli);
+        row("vigil hunt --threads 1", cli, events, cli);
+        row("vigil hunt --threads 2", cli2, events, cli);
         row("Flink MiniCluster, parallelism 1", p1, events, cli);
         row("Flink MiniCluster, parallelism 2", p2, events, cli);
-        System.out.printf(Locale.ROOT, "%nparallelism 2 / parallelism 1: %.2fx%n", p1 / p2);
+        System.out.printf(Locale.ROOT, "%nFlink parallelism 2 / 1: %.2fx; vigil hunt 2 threads / 1: %.2fx%n", p1 / p2,
+                cli / cli2);
         if (fixed != Double.MAX_VALUE) {
             System.out.printf(Locale.ROOT, "fixed cost of a job (MiniCluster start, 23 events, stop): %.2f s%n", fixed);
         }
@@ -98,10 +102,12 @@ public final class FlinkHuntComparison {
                 cli / seconds);
     }
 
-    /** Seconds for one {@code vigil hunt} over {@code input}. */
-    private double cli(List<String> input) throws IOException {
+    /** Seconds for one {@code vigil hunt} over {@code input} on {@code threads} worker threads. */
+    private double cli(List<String> input, int threads) throws IOException {
+        List<String> a = huntArgs(input, scratch.resolve("cli.jsonl"), null);
+        a.addAll(1, List.of("--threads", String.valueOf(threads)));
         long t0 = System.nanoTime();
-        Vigil.run(quiet(), quiet(), huntArgs(input, scratch.resolve("cli.jsonl"), null).toArray(new String[0]));
+        Vigil.run(quiet(), quiet(), a.toArray(new String[0]));
         return (System.nanoTime() - t0) / 1e9;
     }
 

@@ -38,7 +38,7 @@ import java.util.function.Consumer;
 
 /** {@code vigil hunt}: runs the analytics over event logs and reports what fired. */
 @Command(name = "hunt", mixinStandardHelpOptions = true,
-        description = {"Runs analytics over event logs (Windows event XML, JSON lines from Winlogbeat/NXLog/OTRF, "
+        description = {"Runs analytics over event logs (EVTX, Windows event XML, JSON lines from Winlogbeat/NXLog/OTRF, "
                 + "evtx_dump JSON; .gz/.zip/.tar.gz read transparently; directories walked) and prints each detection.",
                 "With no PATH, hunts the bundled sample data."},
         footer = {"", "Detections go to stdout (or -o FILE); diagnostics, input problems, progress and the summary go "

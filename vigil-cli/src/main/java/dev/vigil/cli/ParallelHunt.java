@@ -98,24 +98,35 @@ final class ParallelHunt {
         }
     }
 
+    /**
+     * One reader per worker thread, reused for every file the worker takes: building a reader (its
+     * normalizers, mapping tables, XML factory) per file cost more than reading a small file.
+     */
+    private final class WorkerReader {
+        Batch current;
+        final InputReader reader = new InputReader(summary, p -> current.items.add(p)).derive(fieldsUsed);
+    }
+
+    private final ThreadLocal<WorkerReader> readers = ThreadLocal.withInitial(WorkerReader::new);
+
     private void hunt(String file, BlockingQueue<Batch> out) {
-        Batch[] current = {new Batch()};
+        WorkerReader w = readers.get();
+        w.current = new Batch();
         try {
-            InputReader reader = new InputReader(summary, p -> current[0].items.add(p)).derive(fieldsUsed);
-            reader.read(List.of(file), event -> {
+            w.reader.read(List.of(file), event -> {
                 summary.eventEvaluated();
-                Batch b = current[0];
+                Batch b = w.current;
                 rules.match(event, b.items::add);
                 if (++b.events == BATCH) {
                     put(out, b);
-                    current[0] = new Batch();
+                    w.current = new Batch();
                 }
             });
         } catch (RuntimeException | Error e) {
-            current[0].failure = e;
+            w.current.failure = e;
         }
-        current[0].last = true;
-        put(out, current[0]);
+        w.current.last = true;
+        put(out, w.current);
     }
 
     private static void put(BlockingQueue<Batch> out, Batch b) {

@@ -15,8 +15,8 @@ public record EvtxElement(String name, List<EvtxAttribute> attributes, List<Evtx
 
     public EvtxElement {
         Objects.requireNonNull(name, "name");
-        attributes = List.copyOf(attributes);
-        children = List.copyOf(children);
+        attributes = attributes instanceof FrozenList ? attributes : List.copyOf(attributes);
+        children = children instanceof FrozenList ? children : List.copyOf(children);
     }
 
     /** Value of the named attribute, or null. */

@@ -81,8 +81,7 @@ final class TemplateExpander {
             return;
         }
         spend();
-        // Lists are built as arrays and frozen once (EvtxElement keeps an immutable list as it is):
-        // one copy instead of ArrayList growth plus List.copyOf's two.
+        // Lists are built as arrays and wrapped, never copied (EvtxElement keeps a FrozenList as it is).
         List<EvtxAttribute> attrs = List.of();
         if (e.attributes().length > 0) {
             EvtxAttribute[] a = new EvtxAttribute[e.attributes().length];
@@ -97,11 +96,11 @@ final class TemplateExpander {
         }
         List<EvtxNode> children = List.of();
         if (e.children().length > 0) {
-            List<EvtxNode> c = new ArrayList<>(e.children().length);
+            NodeBuffer c = new NodeBuffer(e.children().length);
             for (TemplateNode child : e.children()) {
                 expand(child, values, ov, c);
             }
-            children = frozen(c.toArray(new EvtxNode[0]), c.size());
+            children = c.freeze();
         }
         out.add(new EvtxElement(e.name(), attrs, children));
     }
@@ -230,13 +229,41 @@ final class TemplateExpander {
         return true;
     }
 
-    private static <T> List<T> frozen(T[] items, int n) {
-        switch (n) {
-            case 0: return List.of();
-            case 1: return List.of(items[0]);
-            case 2: return List.of(items[0], items[1]);
-            default: return List.of(n == items.length ? items : java.util.Arrays.copyOf(items, n));
+    /** Collects an element's children in an array that is then wrapped, not copied. */
+    private static final class NodeBuffer extends java.util.AbstractList<EvtxNode> {
+        private Object[] items;
+        private int size;
+
+        NodeBuffer(int capacity) {
+            items = new Object[Math.max(capacity, 1)];
         }
+
+        @java.lang.Override
+        public boolean add(EvtxNode n) {
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = n;
+            return true;
+        }
+
+        @java.lang.Override
+        public EvtxNode get(int index) {
+            return (EvtxNode) items[index];
+        }
+
+        @java.lang.Override
+        public int size() {
+            return size;
+        }
+
+        List<EvtxNode> freeze() {
+            return frozen(items, size);
+        }
+    }
+
+    private static <T> List<T> frozen(Object[] items, int n) {
+        return n == 0 ? List.of() : new FrozenList<>(items, n);
     }
 
     private void spend() {

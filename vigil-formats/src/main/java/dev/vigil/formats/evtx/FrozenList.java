@@ -1,0 +1,34 @@
+package dev.vigil.formats.evtx;
+
+import java.util.AbstractList;
+import java.util.RandomAccess;
+
+/**
+ * The decoder's read-only view of the attribute and child arrays it builds for one element. The
+ * decoder never touches an array again once wrapped, so {@link EvtxElement} keeps the view as it is
+ * instead of copying it: copying these small lists was a quarter of the decode time.
+ */
+final class FrozenList<T> extends AbstractList<T> implements RandomAccess {
+
+    private final Object[] items;
+    private final int size;
+
+    FrozenList(Object[] items, int size) {
+        this.items = items;
+        this.size = size;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("index " + index + " of " + size);
+        }
+        return (T) items[index];
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+}

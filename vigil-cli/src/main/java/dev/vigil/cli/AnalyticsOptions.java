@@ -20,9 +20,7 @@ public final class AnalyticsOptions {
     DialectOptions dialects;
 
     public Catalog load() {
-        dev.vigil.core.diag.Diagnostics d = new dev.vigil.core.diag.Diagnostics();
-        Catalog c = new Catalog(dialects.settings(d));
-        d.all().forEach(c::report);
+        Catalog c = dialects.newCatalog();
         if (!noBuiltin) {
             c.loadBuiltin(AnalyticsOptions.class.getClassLoader());
         }

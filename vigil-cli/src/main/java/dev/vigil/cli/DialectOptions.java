@@ -28,6 +28,14 @@ public final class DialectOptions {
             description = "Sigma filter file or directory (meta filters, applied to the rules they name); repeatable")
     List<Path> filters = new ArrayList<>();
 
+    /** An empty catalog configured by these options; problems reading their files are its diagnostics. */
+    dev.vigil.dialects.catalog.Catalog newCatalog() {
+        Diagnostics problems = new Diagnostics();
+        dev.vigil.dialects.catalog.Catalog c = new dev.vigil.dialects.catalog.Catalog(settings(problems));
+        problems.all().forEach(c::report);
+        return c;
+    }
+
     /** The settings; problems reading the files go to {@code diagnostics}. */
     DialectSettings settings(Diagnostics diagnostics) {
         Map<String, List<String>> values = new LinkedHashMap<>();

@@ -48,9 +48,7 @@ public final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = Vigil.out();
-        dev.vigil.core.diag.Diagnostics settingsProblems = new dev.vigil.core.diag.Diagnostics();
-        Catalog c = new Catalog(dialects.settings(settingsProblems));
-        settingsProblems.all().forEach(c::report);
+        Catalog c = dialects.newCatalog();
         if (paths.isEmpty() && !noBuiltin) {
             c.loadBuiltin(LintCommand.class.getClassLoader());
         }

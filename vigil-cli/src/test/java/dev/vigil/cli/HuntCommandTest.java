@@ -84,6 +84,7 @@ class HuntCommandTest {
         String row = java.util.Arrays.stream(r.out().split("\n")).filter(l -> l.contains("\"row\""))
                 .findFirst().orElseThrow();
         assertThat(row).contains("\"id\":\"qw9919ed-fe5f-492c-b139-151bb162140e\"").contains("\"implementation\":\"spl\"")
+                .contains("\"attack\":[{\"technique\":\"T1070.005\",\"tactic\":\"defense-evasion\"}]")
                 .contains("\"risk\":{\"score\":25.0,\"impact\":50,\"confidence\":50}")
                 .contains("\"process_name\":\"net1.exe\"").contains("\"count\":2")
                 .contains("\"sources\":[{\"path\":\"" + CliRun.sample("sysmon.xml") + "\",\"record\":18246},"

@@ -1,22 +1,18 @@
 package dev.vigil.flink;
 
-import dev.vigil.core.stage.StageState;
+import dev.vigil.core.stage.MemoryStageState;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.function.Supplier;
 
 /**
  * The {@link StageState} of one Flink key: the values a stage or window keeps for that key, loaded from and
  * saved back to the keyed state around each call, so core stages run unchanged on Flink.
  */
-final class KeyedStageState implements StageState {
-
-    private final LinkedHashMap<Object, Object> values;
+final class KeyedStageState extends MemoryStageState {
 
     private KeyedStageState(LinkedHashMap<Object, Object> values) {
-        this.values = values;
+        super(values);
     }
 
     static KeyedStageState load(byte[] bytes) {
@@ -24,33 +20,11 @@ final class KeyedStageState implements StageState {
     }
 
     byte[] save() {
-        return values.isEmpty() ? null : StateBytes.of((Serializable) values);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T computeIfAbsent(Object key, Supplier<T> initial) {
-        return (T) values.computeIfAbsent(key, k -> initial.get());
-    }
-
-    @Override
-    public Iterable<Object> keys() {
-        return new ArrayList<>(values.keySet());
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T get(Object key) {
-        return (T) values.get(key);
+        return values().isEmpty() ? null : StateBytes.of((Serializable) values());
     }
 
     /** Forgets one window or group; Flink-side cleanup needs it, the core stages never drop a single key. */
     void remove(Object key) {
-        values.remove(key);
-    }
-
-    @Override
-    public void clear() {
-        values.clear();
+        values().remove(key);
     }
 }

@@ -5,10 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Stage state in a hash map, for a batch run over a bounded input. Not thread-safe: one per query run. */
-public final class MemoryStageState implements StageState {
+/**
+ * Stage state in a hash map, for a batch run over a bounded input. Not thread-safe: one per query run.
+ * A stream runtime extends it over the map it loads from and saves to its keyed state.
+ */
+public class MemoryStageState implements StageState {
 
-    private final Map<Object, Object> values = new LinkedHashMap<>();
+    private final Map<Object, Object> values;
+
+    public MemoryStageState() {
+        this(new LinkedHashMap<>());
+    }
+
+    /** State over {@code values}, which it reads and changes in place. */
+    protected MemoryStageState(Map<Object, Object> values) {
+        this.values = values;
+    }
+
+    /** The map the state lives in, for a runtime that saves it. */
+    protected final Map<Object, Object> values() {
+        return values;
+    }
 
     @Override
     @SuppressWarnings("unchecked")

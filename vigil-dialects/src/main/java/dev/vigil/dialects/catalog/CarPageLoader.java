@@ -12,11 +12,11 @@ import dev.vigil.core.diag.SourceSpan;
 import dev.vigil.dialects.AnalyticLoader;
 import dev.vigil.dialects.AttackTactics;
 import dev.vigil.dialects.DialectNames;
-import dev.vigil.dialects.YamlDocument;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,21 +44,12 @@ public final class CarPageLoader implements AnalyticLoader {
     @Override
     public List<Analytic> load(String file, String text, Diagnostics diagnostics) {
         List<String> lines = Arrays.asList(text.split("\r?\n", -1));
-        int end = frontMatterEnd(lines);
-        if (end < 0) {
-            diagnostics.report(Diagnostic.error("car/bad-page", new SourceSpan(file, 1, 1),
-                    "the front matter opened on line 1 is never closed with '---'"));
+        Optional<FrontMatter> front = FrontMatter.read(file, lines, "car/bad-page", diagnostics);
+        if (front.isEmpty()) {
             return List.of();
         }
-        YamlDocument front;
-        try {
-            front = YamlDocument.parse(file, String.join("\n", lines.subList(0, end)).replaceFirst("^---", ""),
-                    "car/bad-page");
-        } catch (YamlDocument.YamlSyntaxException e) {
-            diagnostics.report(e.diagnostic());
-            return List.of();
-        }
-        String title = front.text("title");
+        int end = front.get().end();
+        String title = front.get().yaml().text("title");
         Matcher idm = CAR_ID.matcher(title == null ? "" : title);
         if (!idm.matches()) {
             diagnostics.report(Diagnostic.error("car/bad-page", new SourceSpan(file, 2, 1),
@@ -74,15 +65,6 @@ public final class CarPageLoader implements AnalyticLoader {
         }
         return List.of(new Analytic(idm.group(1), idm.group(2).trim(), description(body), attack(body), d3fend(body),
                 dataModel(body), Risk.UNKNOWN, List.of(), List.of(), impls, file));
-    }
-
-    private static int frontMatterEnd(List<String> lines) {
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).trim().equals("---")) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String description(List<String> body) {

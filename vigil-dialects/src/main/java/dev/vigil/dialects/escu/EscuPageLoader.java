@@ -9,11 +9,14 @@ import dev.vigil.core.diag.Diagnostic;
 import dev.vigil.core.diag.Diagnostics;
 import dev.vigil.core.diag.SourceSpan;
 import dev.vigil.dialects.AnalyticLoader;
+import dev.vigil.dialects.AttackTactics;
+import dev.vigil.dialects.catalog.FrontMatter;
 import dev.vigil.dialects.spl.SplDialect;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,18 +46,12 @@ public final class EscuPageLoader implements AnalyticLoader {
     @Override
     public List<Analytic> load(String file, String text, Diagnostics diagnostics) {
         List<String> lines = Arrays.asList(text.split("\r?\n", -1));
-        String title = null;
-        String id = null;
-        int frontEnd = -1;
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).equals("---")) {
-                frontEnd = i;
-                break;
-            }
-            if (lines.get(i).startsWith("title:")) {
-                title = unquote(lines.get(i).substring("title:".length()).trim());
-            }
+        Optional<FrontMatter> front = FrontMatter.read(file, lines, "escu/bad-page", diagnostics);
+        if (front.isEmpty()) {
+            return List.of();
         }
+        String title = front.get().yaml().text("title");
+        String id = null;
         for (String l : lines) {
             Matcher m = ID.matcher(l);
             if (m.matches()) {
@@ -62,9 +59,9 @@ public final class EscuPageLoader implements AnalyticLoader {
                 break;
             }
         }
-        if (id == null || frontEnd < 0) {
+        if (id == null) {
             diagnostics.report(Diagnostic.error("escu/bad-page", new SourceSpan(file, 1, 1),
-                    "an ESCU page needs front matter and a '- **ID**:' line"));
+                    "an ESCU page needs a '- **ID**:' line"));
             return List.of();
         }
         List<AttackRef> attack = new ArrayList<>();
@@ -73,7 +70,8 @@ public final class EscuPageLoader implements AnalyticLoader {
             if (m.find()) {
                 String[] cells = l.split("\\|");
                 String tactic = cells.length > 3 ? cells[3].trim() : null;
-                attack.add(new AttackRef(m.group(1), tactic == null || tactic.isEmpty() ? null : tactic, null));
+                attack.add(new AttackRef(m.group(1), tactic == null || tactic.isEmpty() ? null
+                        : AttackTactics.shortName(tactic), null));
             }
         }
         Implementation impl = search(file, lines, title);
@@ -99,10 +97,6 @@ public final class EscuPageLoader implements AnalyticLoader {
         String description = String.join("\n", section(lines, "Description")).split("\n- \\*\\*")[0].strip();
         return List.of(new Analytic(id, title, description, attack, List.of(), required, risk(lines),
                 fp.isEmpty() ? List.of() : List.of(fp), refs, List.of(impl), file));
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
     /** The lines under {@code #### name} up to the next heading. */

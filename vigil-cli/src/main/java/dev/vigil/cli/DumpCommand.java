@@ -62,19 +62,13 @@ public final class DumpCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write records to FILE instead of stdout")
     Path output;
 
-    @Option(names = "--max-input-errors", paramLabel = "N", defaultValue = "-1",
-            description = "exit with 3 when more than N records or files could not be read (default: no limit)")
-    long maxInputErrors;
-
-    @Option(names = "--show-input-errors", paramLabel = "N", defaultValue = "20",
-            description = "print at most N input problems (all are counted; default: ${DEFAULT-VALUE})")
-    int showInputErrors;
+    @picocli.CommandLine.Mixin
+    InputProblemOptions inputProblems;
 
     @Option(names = {"-q", "--quiet"}, description = "print only records and errors")
     boolean quiet;
 
     private final RunSummary summary = new RunSummary();
-    private long problems;
     /** The ordinal of the last record written from the current EVTX file. */
     private long ordinal;
     private PrintStream err;
@@ -109,14 +103,11 @@ public final class DumpCommand implements Callable<Integer> {
             err.println("vigil: error: cannot write records: " + e.getMessage());
             return Vigil.USAGE;
         }
-        if (problems > showInputErrors && !quiet) {
-            err.printf("... and %d more input problems (all counted in the summary)%n", problems - showInputErrors);
-        }
+        inputProblems.printHidden(err, quiet);
         if (!quiet) {
             new DumpReport(summary, (System.nanoTime() - started) / 1e9).print(err);
         }
-        long inputErrors = summary.recordsSkippedTotal() + summary.filesSkippedTotal();
-        return maxInputErrors >= 0 && inputErrors > maxInputErrors ? Vigil.INPUT_ERRORS : Vigil.OK;
+        return inputProblems.tooMany(summary) ? Vigil.INPUT_ERRORS : Vigil.OK;
     }
 
     /** What a decoded EVTX record becomes; runs on the decoding threads, one normalizer each. */
@@ -226,9 +217,6 @@ public final class DumpCommand implements Callable<Integer> {
     }
 
     private void problem(InputProblem p) {
-        problems++;
-        if (problems <= showInputErrors && !quiet) {
-            err.println(p.render());
-        }
+        inputProblems.report(err, p, quiet);
     }
 }

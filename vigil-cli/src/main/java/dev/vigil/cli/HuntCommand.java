@@ -68,13 +68,8 @@ public final class HuntCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "exit with 2 when an analytic has errors or unsupported implementations")
     boolean strict;
 
-    @Option(names = "--max-input-errors", paramLabel = "N", defaultValue = "-1",
-            description = "exit with 3 when more than N records or files could not be read (default: no limit)")
-    long maxInputErrors;
-
-    @Option(names = "--show-input-errors", paramLabel = "N", defaultValue = "20",
-            description = "print at most N input problems (all are counted; default: ${DEFAULT-VALUE})")
-    int showInputErrors;
+    @picocli.CommandLine.Mixin
+    InputProblemOptions inputProblems;
 
     @Option(names = "--no-progress", description = "no progress line on stderr")
     boolean noProgress;
@@ -121,7 +116,6 @@ public final class HuntCommand implements Callable<Integer> {
         CompiledRuleSet ruleSet = rules.build();
         RunSummary summary = new RunSummary();
         Map<String, Long> byAnalytic = new TreeMap<>();
-        long[] problems = {0};
         try (OutputStream os = output == null ? new NonClosing(Vigil.out()) : new BufferedOutputStream(Files.newOutputStream(output));
              DetectionWriter writer = format.open(os);
              Progress progress = Progress.start(summary, err, !noProgress && !quiet)) {
@@ -139,7 +133,7 @@ public final class HuntCommand implements Callable<Integer> {
             // Correlations see hits of the rules they reference, in event time once the input is read.
             CorrelationRunner correlate = new CorrelationRunner(correlations);
             Consumer<Hit> hits = hit -> correlate.accept(hit, h -> stages.accept(h, detections));
-            Consumer<InputProblem> problemSink = p -> report(err, p, ++problems[0]);
+            Consumer<InputProblem> problemSink = p -> inputProblems.report(err, p, quiet);
             int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             if (workers == 1) {
                 InputReader reader = new InputReader(summary, problemSink).derive(catalog.fieldsUsed());
@@ -161,9 +155,7 @@ public final class HuntCommand implements Callable<Integer> {
             err.println("vigil: error: cannot write detections: " + e.getMessage());
             return Vigil.USAGE;
         }
-        if (problems[0] > showInputErrors) {
-            err.printf("... and %d more input problems (all counted in the summary)%n", problems[0] - showInputErrors);
-        }
+        inputProblems.printHidden(err, quiet);
         RunReport report = new RunReport(summary, catalog, byAnalytic, (System.nanoTime() - started) / 1e9);
         if (!quiet) {
             report.print(err);
@@ -180,18 +172,13 @@ public final class HuntCommand implements Callable<Integer> {
                 || report.implementations(ImplementationStatus.UNSUPPORTED) > 0)) {
             return Vigil.USAGE;
         }
-        long inputErrors = summary.recordsSkippedTotal() + summary.filesSkippedTotal();
-        if (maxInputErrors >= 0 && inputErrors > maxInputErrors) {
+        if (inputProblems.tooMany(summary)) {
             return Vigil.INPUT_ERRORS;
         }
         return failOnDetection && summary.detections() > 0 ? Vigil.DETECTIONS : Vigil.OK;
     }
 
-    private void report(PrintStream err, InputProblem p, long n) {
-        if (n <= showInputErrors && !quiet) {
-            err.println(p.render());
-        }
-    }
+
 
     /** The bundled sample data: {@code samples/} beside the launcher that set {@code vigil.home}. */
     static List<String> samples(PrintStream err) {

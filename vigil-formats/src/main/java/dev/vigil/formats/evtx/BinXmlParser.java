@@ -139,7 +139,7 @@ final class BinXmlParser {
         pos++;
         if (t == 0x03) {
             depth--;
-            return new Element(name, attrs, new TemplateNode[0]);
+            return Element.of(name, attrs, new TemplateNode[0]);
         }
         if (t != 0x02) {
             throw bad("element <" + name + "> after attributes (expected 02 or 03)", t);
@@ -152,7 +152,7 @@ final class BinXmlParser {
                 case 0x04 -> {
                     pos++;
                     depth--;
-                    return new Element(name, attrs, children.toArray(new TemplateNode[0]));
+                    return Element.of(name, attrs, children.toArray(new TemplateNode[0]));
                 }
                 case 0x01, 0x41 -> children.add(parseElement(inTemplate));
                 case 0x0c -> children.add(parseTemplateInstance());
@@ -380,6 +380,7 @@ final class BinXmlParser {
             pos += 4;
         }
         Object[] items = new Object[n];
+        boolean hasArrays = false;
         for (int i = 0; i < n; i++) {
             int size = sizes[i];
             if (size > end - pos) {
@@ -387,9 +388,10 @@ final class BinXmlParser {
                         + " with size " + size + " runs past the record (" + (end - pos) + " bytes left)");
             }
             items[i] = decodeValue(pos, size, types[i]);
+            hasArrays |= items[i] instanceof String[];
             pos += size; // the declared size is authoritative, whatever the value consumed
         }
-        return new Values(items, types);
+        return new Values(items, types, hasArrays);
     }
 
     private Object decodeValue(int off, int size, int type) {

@@ -10,12 +10,19 @@ import java.util.RandomAccess;
  */
 final class FrozenList<T> extends AbstractList<T> implements RandomAccess {
 
+    private static final FrozenList<Object> EMPTY = new FrozenList<>(new Object[0], 0);
+
     private final Object[] items;
     private final int size;
 
     FrozenList(Object[] items, int size) {
         this.items = items;
         this.size = size;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> FrozenList<T> empty() {
+        return (FrozenList<T>) EMPTY;
     }
 
     @Override

@@ -82,7 +82,7 @@ final class TemplateExpander {
         }
         spend();
         // Lists are built as arrays and wrapped, never copied (EvtxElement keeps a FrozenList as it is).
-        List<EvtxAttribute> attrs = List.of();
+        List<EvtxAttribute> attrs = FrozenList.empty();
         if (e.attributes().length > 0) {
             EvtxAttribute[] a = new EvtxAttribute[e.attributes().length];
             int n = 0;
@@ -94,7 +94,7 @@ final class TemplateExpander {
             }
             attrs = frozen(a, n);
         }
-        List<EvtxNode> children = List.of();
+        List<EvtxNode> children = FrozenList.empty();
         if (e.children().length > 0) {
             NodeBuffer c = new NodeBuffer(e.children().length);
             for (TemplateNode child : e.children()) {
@@ -175,8 +175,8 @@ final class TemplateExpander {
 
     /** An element whose content holds an optional substitution with a null value is omitted. */
     private static boolean droppedAsNull(Element e, Values values, Override ov) {
-        for (TemplateNode c : e.children()) {
-            if (c instanceof Substitution s && s.optional() && resolve(s.index(), values, ov) == null
+        for (Substitution s : e.substitutions()) {
+            if (s.optional() && resolve(s.index(), values, ov) == null
                     && !overridden(s.index(), ov)) {
                 return true;
             }
@@ -205,12 +205,12 @@ final class TemplateExpander {
 
     /** Index of an array substitution directly in {@code e} not yet being expanded, else -1. */
     private static int pendingArray(Element e, Values values, Override ov) {
-        Object[] items = values.items();
-        if (items.length == 0) {
+        if (!values.hasArrays()) {
             return -1;
         }
-        for (TemplateNode c : e.children()) {
-            if (c instanceof Substitution s && isPendingArray(s.index(), items, ov)) {
+        Object[] items = values.items();
+        for (Substitution s : e.substitutions()) {
+            if (isPendingArray(s.index(), items, ov)) {
                 return s.index();
             }
         }
@@ -263,7 +263,7 @@ final class TemplateExpander {
     }
 
     private static <T> List<T> frozen(Object[] items, int n) {
-        return n == 0 ? List.of() : new FrozenList<>(items, n);
+        return n == 0 ? FrozenList.empty() : new FrozenList<>(items, n);
     }
 
     private void spend() {

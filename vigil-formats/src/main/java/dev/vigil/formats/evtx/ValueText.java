@@ -7,8 +7,7 @@ import static dev.vigil.formats.evtx.LittleEndian.u8;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 
 /**
  * Renders scalar substitution values to text (conventions in {@link EvtxText}).
@@ -22,7 +21,27 @@ final class ValueText {
     /** Seconds between 1601-01-01 and 1970-01-01. */
     private static final long FILETIME_EPOCH_DELTA = 11_644_473_600L;
 
+    /** Per-thread buffer for {@link #utf16}; chunks decode on several threads at once. */
+    private static final ThreadLocal<byte[]> LATIN1_SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
+    /**
+     * Decimal text of small unsigned values (event ids, levels, process and thread ids), filled on
+     * first use; a racy fill is harmless since Strings are immutable and any copy is equal.
+     */
+    private static final String[] SMALL_DECIMAL = new String[1 << 16];
+
     private ValueText() {}
+
+    static String decimal(long v) {
+        if (v >= 0 && v < SMALL_DECIMAL.length) {
+            String s = SMALL_DECIMAL[(int) v];
+            if (s == null) {
+                s = Long.toString(v);
+                SMALL_DECIMAL[(int) v] = s;
+            }
+            return s;
+        }
+        return Long.toString(v);
+    }
 
     /** Width in bytes of one element of a fixed-width type, or 0 for variable-width types. */
     static int width(int type, int totalSize) {
@@ -63,12 +82,14 @@ final class ValueText {
             case EvtxValueType.ANSI_STRING -> { return ansi(b, off, size, ansi); }
             case EvtxValueType.INT8 -> { return size < 1 ? "" : Integer.toString(b[off]); }
             case EvtxValueType.UINT8, EvtxValueType.UINT16, EvtxValueType.UINT32 ->
-            { return Long.toString(unsigned(b, off, Math.min(size, width(type, size)))); }
-            case EvtxValueType.INT16 -> { return size < 2 ? "" : Integer.toString((short) u16(b, off)); }
-            case EvtxValueType.INT32 -> { return size < 4 ? "" : Integer.toString(i32(b, off)); }
-            case EvtxValueType.INT64 -> { return size < 8 ? "" : Long.toString(i64(b, off)); }
-            case EvtxValueType.UINT64 ->
-            { return Long.toUnsignedString(unsigned(b, off, Math.min(size, 8))); }
+            { return decimal(unsigned(b, off, Math.min(size, width(type, size)))); }
+            case EvtxValueType.INT16 -> { return size < 2 ? "" : decimal((short) u16(b, off)); }
+            case EvtxValueType.INT32 -> { return size < 4 ? "" : decimal(i32(b, off)); }
+            case EvtxValueType.INT64 -> { return size < 8 ? "" : decimal(i64(b, off)); }
+            case EvtxValueType.UINT64 -> {
+                long v = unsigned(b, off, Math.min(size, 8));
+                return v >= 0 ? decimal(v) : Long.toUnsignedString(v);
+            }
             case EvtxValueType.REAL32 ->
             { return size < 4 ? "" : Float.toString(Float.intBitsToFloat(i32(b, off))); }
             case EvtxValueType.REAL64 ->
@@ -95,6 +116,24 @@ final class ValueText {
         if (end == off) {
             return "";
         }
+        int n = (end - off) >> 1;
+        // Nearly all event text is Latin-1: its low bytes gathered into a reused buffer become the
+        // String's own bytes in one copy, with no char[] to allocate and compress.
+        byte[] latin = LATIN1_SCRATCH.get();
+        if (latin.length < n) {
+            latin = new byte[Math.max(n, latin.length * 2)];
+            LATIN1_SCRATCH.set(latin);
+        }
+        for (int i = 0, p = off; i < n; i++, p += 2) {
+            if (b[p + 1] != 0) {
+                return utf16Wide(b, off, end);
+            }
+            latin[i] = b[p];
+        }
+        return new String(latin, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String utf16Wide(byte[] b, int off, int end) {
         // Copying code units is several times faster than the charset decoder; surrogates fall back to
         // the decoder so unpaired ones are still replaced exactly as before.
         char[] chars = new char[(end - off) >> 1];
@@ -127,57 +166,94 @@ final class ValueText {
     }
 
     static String guid(byte[] b, int off) {
-        StringBuilder sb = new StringBuilder(38).append('{');
-        hexLe(sb, b, off, 4);
-        sb.append('-');
-        hexLe(sb, b, off + 4, 2);
-        sb.append('-');
-        hexLe(sb, b, off + 6, 2);
-        sb.append('-');
-        sb.append(hex(b, off + 8, 2)).append('-').append(hex(b, off + 10, 6));
-        return sb.append('}').toString();
+        byte[] t = new byte[38];
+        t[0] = '{';
+        int p = hexLe(t, 1, b, off, 4);
+        t[p++] = '-';
+        p = hexLe(t, p, b, off + 4, 2);
+        t[p++] = '-';
+        p = hexLe(t, p, b, off + 6, 2);
+        t[p++] = '-';
+        p = hexBe(t, p, b, off + 8, 2);
+        t[p++] = '-';
+        p = hexBe(t, p, b, off + 10, 6);
+        t[p] = '}';
+        return new String(t, StandardCharsets.ISO_8859_1);
     }
 
-    private static void hexLe(StringBuilder sb, byte[] b, int off, int n) {
+    private static int hexLe(byte[] t, int p, byte[] b, int off, int n) {
         for (int i = n - 1; i >= 0; i--) {
             int v = b[off + i] & 0xff;
-            sb.append(HEX_UPPER[v >>> 4]).append(HEX_UPPER[v & 0xf]);
+            t[p++] = (byte) HEX_UPPER[v >>> 4];
+            t[p++] = (byte) HEX_UPPER[v & 0xf];
         }
+        return p;
+    }
+
+    private static int hexBe(byte[] t, int p, byte[] b, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            int v = b[off + i] & 0xff;
+            t[p++] = (byte) HEX_UPPER[v >>> 4];
+            t[p++] = (byte) HEX_UPPER[v & 0xf];
+        }
+        return p;
     }
 
     /** FILETIME (100 ns ticks since 1601, unsigned) as {@code yyyy-MM-ddTHH:mm:ss.fffffffZ}. */
     static String filetime(long ticks) {
         long seconds = Long.divideUnsigned(ticks, 10_000_000L) - FILETIME_EPOCH_DELTA;
         int fraction = (int) Long.remainderUnsigned(ticks, 10_000_000L);
-        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        StringBuilder sb = new StringBuilder(28);
-        pad(sb, t.getYear(), 4).append('-');
-        pad(sb, t.getMonthValue(), 2).append('-');
-        pad(sb, t.getDayOfMonth(), 2).append('T');
-        pad(sb, t.getHour(), 2).append(':');
-        pad(sb, t.getMinute(), 2).append(':');
-        pad(sb, t.getSecond(), 2).append('.');
-        return pad(sb, fraction, 7).append('Z').toString();
+        long days = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        LocalDate date = LocalDate.ofEpochDay(days);
+        if (date.getYear() > 9999) {
+            // Five-digit years (FILETIME reaches 30828) do not fit the fixed layout.
+            return date.getYear() + "-" + pad(date.getMonthValue(), 2) + "-" + pad(date.getDayOfMonth(), 2)
+                    + "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":"
+                    + pad(secondOfDay % 60, 2) + "." + pad(fraction, 7) + "Z";
+        }
+        byte[] t = new byte[28];
+        digits(t, 0, date.getYear(), 4);
+        t[4] = '-';
+        digits(t, 5, date.getMonthValue(), 2);
+        t[7] = '-';
+        digits(t, 8, date.getDayOfMonth(), 2);
+        t[10] = 'T';
+        digits(t, 11, secondOfDay / 3600, 2);
+        t[13] = ':';
+        digits(t, 14, secondOfDay / 60 % 60, 2);
+        t[16] = ':';
+        digits(t, 17, secondOfDay % 60, 2);
+        t[19] = '.';
+        digits(t, 20, fraction, 7);
+        t[27] = 'Z';
+        return new String(t, StandardCharsets.ISO_8859_1);
     }
 
     /** SYSTEMTIME: eight u16 (year, month, day-of-week, day, hour, minute, second, ms). */
     static String systemtime(byte[] b, int off) {
         StringBuilder sb = new StringBuilder(28);
-        pad(sb, u16(b, off), 4).append('-');
-        pad(sb, u16(b, off + 2), 2).append('-');
-        pad(sb, u16(b, off + 6), 2).append('T');
-        pad(sb, u16(b, off + 8), 2).append(':');
-        pad(sb, u16(b, off + 10), 2).append(':');
-        pad(sb, u16(b, off + 12), 2).append('.');
-        return pad(sb, u16(b, off + 14), 3).append("0000Z").toString();
+        sb.append(pad(u16(b, off), 4)).append('-');
+        sb.append(pad(u16(b, off + 2), 2)).append('-');
+        sb.append(pad(u16(b, off + 6), 2)).append('T');
+        sb.append(pad(u16(b, off + 8), 2)).append(':');
+        sb.append(pad(u16(b, off + 10), 2)).append(':');
+        sb.append(pad(u16(b, off + 12), 2)).append('.');
+        return sb.append(pad(u16(b, off + 14), 3)).append("0000Z").toString();
     }
 
-    private static StringBuilder pad(StringBuilder sb, long v, int digits) {
-        String s = Long.toString(v);
-        for (int i = s.length(); i < digits; i++) {
-            sb.append('0');
+    /** Writes {@code v} (0 <= v < 10^n) as exactly {@code n} decimal digits at {@code t[p]}. */
+    private static void digits(byte[] t, int p, int v, int n) {
+        for (int i = p + n - 1; i >= p; i--) {
+            t[i] = (byte) ('0' + v % 10);
+            v /= 10;
         }
-        return sb.append(s);
+    }
+
+    /** {@code v} in decimal, left-padded with zeros to {@code digits}; longer values are kept whole. */
+    private static String pad(long v, int digits) {
+        String s = Long.toString(v);
+        return s.length() >= digits ? s : "0".repeat(digits - s.length()) + s;
     }
 
     /** Byte length of the SID at {@code off}, or -1 if it does not fit in {@code avail}. */

@@ -40,14 +40,33 @@ final class ChunkDecoder {
         this.options = options;
     }
 
+    /** Reads the rest of a chunk into the buffer on demand. */
+    interface Rest {
+        /** Fills {@code b[from, length)} of the chunk's buffer. */
+        void load(int from) throws java.io.IOException;
+    }
+
+    private Rest rest;
+    private int loaded;
+
+    /** Decodes a chunk held completely in {@code b[0, length)}. */
+    int decode(byte[] b, int length, int chunkIndex, long chunkOffset,
+            Consumer<EvtxRecord> sink, Consumer<EvtxDamage> damage) {
+        return decode(b, length, length, null, chunkIndex, chunkOffset, sink, damage);
+    }
+
     /**
-     * Decodes a chunk held in {@code b[0, length)} ({@code length} is below 65536 only for the
-     * truncated tail of a file).
+     * Decodes a chunk of {@code length} bytes ({@code length} is below 65536 only for the
+     * truncated tail of a file) of which {@code b[0, loaded)} is in the buffer; {@code rest} reads
+     * the remainder when a record, a recovery scan or a damaged header needs it. Records normally
+     * end at the free-space offset, so the unused tail of a chunk is seldom read at all.
      *
      * @return the number of records delivered
      */
-    int decode(byte[] b, int length, int chunkIndex, long chunkOffset,
+    int decode(byte[] b, int length, int loaded, Rest rest, int chunkIndex, long chunkOffset,
             Consumer<EvtxRecord> sink, Consumer<EvtxDamage> damage) {
+        this.rest = rest;
+        this.loaded = loaded;
         if (length < HEADER_SIZE) {
             damage.accept(new EvtxDamage(EvtxDamage.Kind.TRUNCATED_FILE, chunkIndex, chunkOffset, -1,
                     fileName + ": chunk " + chunkIndex + " at offset " + chunkOffset + " has only "
@@ -80,6 +99,9 @@ final class ChunkDecoder {
                     fileName + ": chunk " + chunkIndex + " at offset " + chunkOffset + " is cut off after "
                             + length + " of 65536 bytes"));
         }
+        if (!need(b, limit)) {
+            return 0;
+        }
         int flags = i32(b, 120);
         if (options.validateChecksums() && (flags & FLAG_NO_CRC32) == 0
                 && !checksumsOk(b, length, limit, chunkIndex, chunkOffset, damage)) {
@@ -107,7 +129,7 @@ final class ChunkDecoder {
             if (magic != RECORD_MAGIC) {
                 kind = EvtxDamage.Kind.RECORD_BAD_MAGIC;
                 problem = "expected record signature 2a2a0000";
-            } else if (size < 28 || off + size > length) {
+            } else if (size < 28 || off + size > length || !need(b, off + (int) size)) {
                 kind = EvtxDamage.Kind.RECORD_OUT_OF_BOUNDS;
                 problem = "record size " + size + " does not fit (expected 28.." + (length - off) + ")";
             } else if (u32(b, off + (int) size - 4) != size) {
@@ -124,6 +146,9 @@ final class ChunkDecoder {
                                     + "; scanning the rest of the chunk"));
                 }
                 recovering = true;
+                if (!need(b, length)) {
+                    break;
+                }
                 off = nextCandidate(b, off + 1, limit, length);
                 if (off < 0) {
                     break;
@@ -168,6 +193,20 @@ final class ChunkDecoder {
         return count;
     }
 
+    /** Ensures {@code b[0, upTo)} is loaded; false (nothing more to decode) if reading fails. */
+    private boolean need(byte[] b, int upTo) {
+        if (upTo <= loaded) {
+            return true;
+        }
+        try {
+            rest.load(loaded);
+            loaded = Integer.MAX_VALUE;
+            return true;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(fileName + ": reading the rest of a chunk", e);
+        }
+    }
+
     /** Next offset in {@code [from, limit)} holding a record with consistent size fields, or -1. */
     private static int nextCandidate(byte[] b, int from, int limit, int length) {
         for (int p = from; p + 28 <= limit; p++) {
@@ -207,7 +246,7 @@ final class ChunkDecoder {
         return true;
     }
 
-    private static boolean hasMagic(byte[] b) {
+    static boolean hasMagic(byte[] b) {
         for (int i = 0; i < MAGIC.length; i++) {
             if (b[i] != MAGIC[i]) {
                 return false;

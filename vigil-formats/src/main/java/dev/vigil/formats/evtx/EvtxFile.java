@@ -39,6 +39,8 @@ import java.util.zip.CRC32;
  */
 public final class EvtxFile implements Closeable, Iterable<EvtxRecord> {
     private static final byte[] MAGIC = {'E', 'l', 'f', 'F', 'i', 'l', 'e', 0};
+    /** One reusable chunk buffer per decoding thread (see {@link #takeBuffer()}). */
+    private static final ThreadLocal<byte[]> CHUNK_BUFFER = new ThreadLocal<>();
 
     private final Path path;
     private final String name;
@@ -146,7 +148,25 @@ public final class EvtxFile implements Closeable, Iterable<EvtxRecord> {
      */
     public int decodeChunk(int chunkIndex, Consumer<EvtxRecord> sink, Consumer<EvtxDamage> damage)
             throws IOException {
-        return decodeChunk(chunkIndex, new byte[ChunkDecoder.CHUNK_SIZE], sink, damage);
+        byte[] buffer = takeBuffer();
+        try {
+            return decodeChunk(chunkIndex, buffer, sink, damage);
+        } finally {
+            CHUNK_BUFFER.set(buffer);
+        }
+    }
+
+    /**
+     * This thread's chunk buffer, taken out of the slot while in use so that a sink decoding another
+     * chunk on the same thread gets its own. Decoded records hold no reference to the buffer.
+     */
+    private static byte[] takeBuffer() {
+        byte[] buffer = CHUNK_BUFFER.get();
+        if (buffer == null) {
+            return new byte[ChunkDecoder.CHUNK_SIZE];
+        }
+        CHUNK_BUFFER.set(null);
+        return buffer;
     }
 
     /** Decodes one chunk into a list, reporting damage to the options' listener. */
@@ -162,22 +182,43 @@ public final class EvtxFile implements Closeable, Iterable<EvtxRecord> {
             throw new IndexOutOfBoundsException(name + ": chunk " + chunkIndex + " of " + chunkCount);
         }
         long offset = chunkOffset(chunkIndex);
-        int length = readFully(channel, ByteBuffer.wrap(buffer), offset);
-        return new ChunkDecoder(name, options).decode(buffer, length, chunkIndex, offset, sink,
-                damage);
+        // The header first: unused (all-zero) and foreign chunks are common in pre-allocated logs and
+        // need nothing past it; used chunks are read up to their free-space offset, and the rest
+        // only if a record or a recovery scan reaches into it.
+        int length = (int) Math.min(ChunkDecoder.CHUNK_SIZE, size - offset);
+        int header = readFully(channel, ByteBuffer.wrap(buffer, 0, Math.min(length, ChunkDecoder.HEADER_SIZE)),
+                offset);
+        ChunkDecoder decoder = new ChunkDecoder(name, options);
+        if (header < ChunkDecoder.HEADER_SIZE || !ChunkDecoder.hasMagic(buffer)) {
+            return decoder.decode(buffer, header, chunkIndex, offset, sink, damage);
+        }
+        long freeSpace = u32(buffer, 48);
+        int first = freeSpace > ChunkDecoder.HEADER_SIZE && freeSpace <= length ? (int) freeSpace : length;
+        int loaded = ChunkDecoder.HEADER_SIZE + readFully(channel,
+                ByteBuffer.wrap(buffer, ChunkDecoder.HEADER_SIZE, first - ChunkDecoder.HEADER_SIZE),
+                offset + ChunkDecoder.HEADER_SIZE);
+        if (loaded < first) {
+            return decoder.decode(buffer, loaded, chunkIndex, offset, sink, damage); // file shrank
+        }
+        return decoder.decode(buffer, length, loaded, from -> readFully(channel,
+                ByteBuffer.wrap(buffer, from, length - from), offset + from), chunkIndex, offset, sink, damage);
     }
 
     /** Streams every record in file order; damage goes to the options' listener. */
     @Override
     public void forEach(Consumer<? super EvtxRecord> action) {
-        byte[] buffer = new byte[ChunkDecoder.CHUNK_SIZE];
+        byte[] buffer = takeBuffer();
         Consumer<EvtxRecord> sink = action::accept;
-        for (int i = 0; i < chunkCount; i++) {
-            try {
-                decodeChunk(i, buffer, sink, options.damageListener());
-            } catch (IOException e) {
-                throw new UncheckedIOException(name + ": reading chunk " + i, e);
+        try {
+            for (int i = 0; i < chunkCount; i++) {
+                try {
+                    decodeChunk(i, buffer, sink, options.damageListener());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(name + ": reading chunk " + i, e);
+                }
             }
+        } finally {
+            CHUNK_BUFFER.set(buffer);
         }
     }
 

@@ -227,6 +227,26 @@ class EvtxSyntheticTest {
     }
 
     @Test
+    void recordsPastAStaleFreeSpaceOffsetAreStillRead() throws IOException {
+        byte[] chunk = sampleChunk().finish();
+        int size = (chunk[516] & 0xff) | (chunk[517] & 0xff) << 8;
+        // A stale free-space offset inside record 2: chunks are read up to the free-space offset, so
+        // the rest of record 2 comes from reading the remainder of the chunk when the record is found.
+        int free = 512 + size + 40;
+        chunk[48] = (byte) free;
+        chunk[49] = (byte) (free >> 8);
+        EvtxDamageCollector damage = new EvtxDamageCollector();
+        List<EvtxRecord> records = new ArrayList<>();
+        try (EvtxFile f = EvtxFile.open(write(EvtxBytes.file(1, 0, chunk)),
+                EvtxOptions.defaults().withDamageListener(damage))) {
+            f.forEach(records::add);
+        }
+        assertThat(records).extracting(EvtxRecord::recordId).containsExactly(1L, 2L);
+        assertThat(records.get(1).channel()).isEqualTo("System");
+        assertThat(damage.total()).isZero();
+    }
+
+    @Test
     void notAnEvtxFileIsTheOnlyThrownError() throws IOException {
         assertThatThrownBy(() -> EvtxFile.open(write("hello".getBytes())))
                 .isInstanceOf(EvtxFormatException.class).hasMessageContaining("bytes");

@@ -38,4 +38,26 @@ final class FrozenList<T> extends AbstractList<T> implements RandomAccess {
     public int size() {
         return size;
     }
+
+    /** A plain cursor: the list never changes, so AbstractList's modification checks are waste. */
+    @Override
+    public java.util.Iterator<T> iterator() {
+        return new java.util.Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public T next() {
+                if (next >= size) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return (T) items[next++];
+            }
+        };
+    }
 }

@@ -5,6 +5,9 @@
 # copies are just over 1 GB), then for each thread count runs: decode-only, hunt with every SigmaHQ
 # Windows rule (-Xmx512m, or VIGIL_E2E_HEAP); and the same over the OTRF JSON. Prints wall time, peak heap
 # (sampled) and peak RSS. VIGIL_E2E_ONLY=otrf or evtx runs one of the two.
+# A run with T threads is confined to T cores with taskset (when present), so "1 thread" means one core
+# for everything the JVM does (JIT compilers and the collector included), not one hunting thread on a
+# machine whose other cores compile and collect for it. VIGIL_E2E_PIN=0 turns the confinement off.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -31,20 +34,27 @@ if [ ! -d "$big" ]; then
   done
 fi
 echo "input: $(find -L "$big" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.2f GB", s/1e9}') of EVTX in $(ls "$big" | wc -l) files; $(nproc) cores; $(java -version 2>&1 | head -1)"
+pin() {
+  if [ "${VIGIL_E2E_PIN:-1}" = 1 ] && command -v taskset >/dev/null 2>&1 && [ "$1" -le "$(nproc)" ]; then
+    echo "taskset -c 0-$(($1 - 1))"
+  fi
+}
 run() {
   label=$1
-  shift
-  line=$(/usr/bin/time -f "rss_mb=%M" java -Xmx${VIGIL_E2E_HEAP:-512m} -cp "$jar" dev.vigil.bench.EndToEnd "$@" 2>/tmp/vigil-e2e.err | tail -1)
-  rss=$(grep rss_mb /tmp/vigil-e2e.err | sed 's/rss_mb=//')
+  cores=$2
+  shift 2
+  line=$(/usr/bin/time -f "rss_mb=%M user_s=%U sys_s=%S" $(pin "$cores") java -Xmx${VIGIL_E2E_HEAP:-512m} -cp "$jar" dev.vigil.bench.EndToEnd "$@" 2>/tmp/vigil-e2e.err | tail -1)
+  rss=$(grep -o 'rss_mb=[0-9]*' /tmp/vigil-e2e.err | sed 's/rss_mb=//')
+  cpu=$(grep -o 'user_s=.*' /tmp/vigil-e2e.err | tail -1)
   records=$(grep -o 'records  *[0-9,]*' /tmp/vigil-e2e.err | head -1 | tr -dc '0-9')
-  echo "$label records=$records $line peak_rss_mb=$((rss / 1024))"
+  echo "$label cores=$(if [ -n "$(pin "$cores")" ]; then echo "$cores"; else echo all; fi) records=$records $line peak_rss_mb=$((rss / 1024)) $cpu"
 }
 only=${VIGIL_E2E_ONLY:-}
 [ "$only" = otrf ] || for t in $threads; do
-  run "evtx decode-only threads=$t" hunt --no-progress --decode-only --threads "$t" "$big"
-  run "evtx hunt-sigma  threads=$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$big"
+  run "evtx decode-only threads=$t" "$t" hunt --no-progress --decode-only --threads "$t" "$big"
+  run "evtx hunt-sigma  threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$big"
 done
 [ "$only" = evtx ] || for t in $threads; do
-  run "otrf decode-only threads=$t" hunt --no-progress --decode-only --threads "$t" "$corpus/OTRF-Security-Datasets"
-  run "otrf hunt-sigma  threads=$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$corpus/OTRF-Security-Datasets"
+  run "otrf decode-only threads=$t" "$t" hunt --no-progress --decode-only --threads "$t" "$corpus/OTRF-Security-Datasets"
+  run "otrf hunt-sigma  threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$corpus/OTRF-Security-Datasets"
 done

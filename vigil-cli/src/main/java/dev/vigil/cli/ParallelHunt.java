@@ -23,13 +23,20 @@ import java.util.function.Consumer;
  *
  * <p>Memory stays bounded whatever the input: each worker passes its results through a small bounded
  * queue of batches and blocks when the caller has not caught up, and only hits (not every event) are
- * kept. Files are started in order on a FIFO pool, so the file the caller waits for always has a thread
+ * kept: at most {@value #QUEUED_BATCHES} batches of about {@value #BATCH_RESULTS} results per file in
+ * flight. Files are started in order on a FIFO pool, so the file the caller waits for always has a thread
  * (the ones before it are finished), and workers ahead of it block only on their own full queues.
  */
 final class ParallelHunt {
 
-    private static final int BATCH = 512;
-    private static final int QUEUED_BATCHES = 4;
+    /**
+     * A batch is handed over once it holds this many results (hits or problems) or covers this many
+     * events. Only results take memory, so a batch may cover many events that matched nothing: a worker
+     * ahead of the file the caller is draining then rarely blocks, which is what lets threads overlap.
+     */
+    private static final int BATCH_RESULTS = 256;
+    private static final int BATCH_EVENTS = 8192;
+    private static final int QUEUED_BATCHES = 8;
 
     private final CompiledRuleSet rules;
     private final RunSummary summary;
@@ -104,7 +111,27 @@ final class ParallelHunt {
      */
     private final class WorkerReader {
         Batch current;
-        final InputReader reader = new InputReader(summary, p -> current.items.add(p)).derive(fieldsUsed);
+        BlockingQueue<Batch> out;
+        final InputReader reader = new InputReader(summary, this::result).derive(fieldsUsed);
+        final Consumer<Hit> hits = this::result;
+
+        void result(Object hitOrProblem) {
+            current.items.add(hitOrProblem);
+            if (current.items.size() >= BATCH_RESULTS) {
+                flush();
+            }
+        }
+
+        void event() {
+            if (++current.events >= BATCH_EVENTS) {
+                flush();
+            }
+        }
+
+        void flush() {
+            put(out, current);
+            current = new Batch();
+        }
     }
 
     private final ThreadLocal<WorkerReader> readers = ThreadLocal.withInitial(WorkerReader::new);
@@ -112,15 +139,12 @@ final class ParallelHunt {
     private void hunt(String file, BlockingQueue<Batch> out) {
         WorkerReader w = readers.get();
         w.current = new Batch();
+        w.out = out;
         try {
             w.reader.read(List.of(file), event -> {
                 summary.eventEvaluated();
-                Batch b = w.current;
-                rules.match(event, b.items::add);
-                if (++b.events == BATCH) {
-                    put(out, b);
-                    w.current = new Batch();
-                }
+                rules.match(event, w.hits);
+                w.event();
             });
         } catch (RuntimeException | Error e) {
             w.current.failure = e;

@@ -20,10 +20,15 @@ public final class AnalyticsOptions {
     DialectOptions dialects;
 
     public Catalog load() {
+        return load(1);
+    }
+
+    /** Loads the analytics, reading and compiling up to {@code threads} documents at once. */
+    public Catalog load(int threads) {
         Catalog c = dialects.newCatalog();
         if (!noBuiltin) {
             c.loadBuiltin(AnalyticsOptions.class.getClassLoader());
         }
-        return c.loadPaths(rules);
+        return c.loadPaths(rules, threads);
     }
 }

@@ -74,8 +74,8 @@ public final class HuntCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress line on stderr")
     boolean noProgress;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads, each hunting one file at a time (default: 0 = "
-            + "all cores); the output does not depend on it", defaultValue = "0")
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads, each compiling analytics or hunting one file at a time "
+            + "(default: 0 = all cores); the output does not depend on it", defaultValue = "0")
     int threads;
 
     @Option(names = "--decode-only", hidden = true,
@@ -94,7 +94,8 @@ public final class HuntCommand implements Callable<Integer> {
             return Vigil.USAGE;
         }
         long started = System.nanoTime();
-        Catalog catalog = decodeOnly ? new Catalog() : analytics.load();
+        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        Catalog catalog = decodeOnly ? new Catalog() : analytics.load(workers);
         CorrelationSet correlations = catalog.correlations();
         DiagnosticPrinter.print(err, DiagnosticPrinter.collect(catalog, quiet ? Severity.ERROR : Severity.WARNING));
         CompiledRuleSet.Builder rules = CompiledRuleSet.builder();
@@ -134,7 +135,6 @@ public final class HuntCommand implements Callable<Integer> {
             CorrelationRunner correlate = new CorrelationRunner(correlations);
             Consumer<Hit> hits = hit -> correlate.accept(hit, h -> stages.accept(h, detections));
             Consumer<InputProblem> problemSink = p -> inputProblems.report(err, p, quiet);
-            int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             if (workers == 1) {
                 InputReader reader = new InputReader(summary, problemSink).derive(catalog.fieldsUsed());
                 reader.read(inputs, event -> {

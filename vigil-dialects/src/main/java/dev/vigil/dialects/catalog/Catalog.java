@@ -12,17 +12,13 @@ import dev.vigil.core.diag.Diagnostic;
 import dev.vigil.core.diag.Diagnostics;
 import dev.vigil.core.diag.Severity;
 import dev.vigil.core.diag.SourceSpan;
-import dev.vigil.dialects.AnalyticLoader;
 import dev.vigil.dialects.DialectKind;
 import dev.vigil.dialects.DialectSettings;
-import dev.vigil.dialects.LoaderKind;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -155,24 +156,60 @@ public final class Catalog {
 
     /** Loads files and directories (walked in sorted order) as the user gave them. */
     public Catalog loadPaths(List<String> paths) {
+        return loadPaths(paths, 1);
+    }
+
+    /**
+     * Loads files and directories (walked in sorted order) as the user gave them, reading and compiling up to
+     * {@code threads} documents at once. Documents are added in the same order whatever the thread count.
+     */
+    public Catalog loadPaths(List<String> paths, int threads) {
+        List<Supplier<DocumentLoad>> work = new ArrayList<>();
         for (String p : paths) {
             Path path = Path.of(p);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
                     List<Path> files = walk.filter(Files::isRegularFile).filter(f -> !hidden(path, f)).sorted().toList();
                     for (Path f : files) {
-                        loadFile(f.toString(), f, false);
+                        work.add(() -> DocumentLoad.ofFile(f.toString(), f, false, settings));
                     }
                 } catch (IOException | java.io.UncheckedIOException e) {
-                    documentDiagnostics.report(Diagnostic.error("catalog/unreadable", new SourceSpan(p, 0, 0),
-                            "cannot read directory: " + e.getMessage()));
+                    Diagnostic d = Diagnostic.error("catalog/unreadable", new SourceSpan(p, 0, 0),
+                            "cannot read directory: " + e.getMessage());
+                    work.add(() -> DocumentLoad.skipped(p, false, false, d));
                 }
             } else if (Files.isRegularFile(path)) {
-                loadFile(p, path, true);
+                work.add(() -> DocumentLoad.ofFile(p, path, true, settings));
             } else {
-                documentDiagnostics.report(Diagnostic.error("catalog/not-found", new SourceSpan(p, 0, 0),
-                        "no such file or directory").withHint("--rules takes analytic files or directories"));
+                Diagnostic d = Diagnostic.error("catalog/not-found", new SourceSpan(p, 0, 0),
+                        "no such file or directory").withHint("--rules takes analytic files or directories");
+                work.add(() -> DocumentLoad.skipped(p, false, false, d));
             }
+        }
+        if (threads <= 1 || work.size() < 2) {
+            work.forEach(w -> add(w.get()));
+            return this;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, work.size()), r -> {
+            Thread t = new Thread(r, "vigil-load");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<DocumentLoad>> loads = new ArrayList<>(work.size());
+            for (Supplier<DocumentLoad> w : work) {
+                loads.add(pool.submit(w::get));
+            }
+            for (Future<DocumentLoad> f : loads) {
+                add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading analytics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("loading analytics failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         return this;
     }
@@ -186,57 +223,32 @@ public final class Catalog {
         return false;
     }
 
-    private void loadFile(String shown, Path path, boolean named) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
-        } catch (CharacterCodingException e) {
-            documentDiagnostics.report(new Diagnostic(named ? Severity.ERROR : Severity.NOTE, "catalog/not-text",
-                    "not a UTF-8 text document; skipped", new SourceSpan(shown, 0, 0), "", ""));
-            documentsUnrecognised++;
-            return;
-        } catch (IOException e) {
-            documentDiagnostics.report(Diagnostic.error("catalog/unreadable", new SourceSpan(shown, 0, 0),
-                    "cannot read: " + e.getMessage()));
-            return;
-        }
-        loadDocument(shown, text, named);
-    }
-
     /** Loads one document's text; {@code named} says the user named this file (so unrecognised is an error). */
     public Catalog loadDocument(String file, String text, boolean named) {
-        documentsRead++;
-        Optional<AnalyticLoader> loader = LoaderKind.forDocument(file, text);
-        if (loader.isEmpty()) {
+        return add(DocumentLoad.of(file, text, named, settings));
+    }
+
+    /** Adds a prepared document: counts it, keeps its diagnostics, and skips analytics already loaded. */
+    private Catalog add(DocumentLoad doc) {
+        if (doc.counted()) {
+            documentsRead++;
+        }
+        if (doc.unrecognised()) {
             documentsUnrecognised++;
-            documentDiagnostics.report(new Diagnostic(named ? Severity.ERROR : Severity.NOTE, "catalog/unrecognised",
-                    "not an analytic document Vigil knows; skipped", new SourceSpan(file, 0, 0), "",
-                    "Vigil reads these analytic documents: " + LoaderKind.kinds()));
-            return this;
         }
-        Diagnostics d = new Diagnostics();
-        List<Analytic> loaded;
-        try {
-            loaded = loader.get().load(file, text, d);
-            tests.addAll(loader.get().tests(file, text, d));
-            drafts.addAll(loader.get().correlations(file, text));
-            names.putAll(loader.get().names(file, text));
-        } catch (RuntimeException e) {
-            // A loader bug must not stop the other documents; it is reported with the file it happened on.
-            d.report(Diagnostic.error("catalog/loader-failure", new SourceSpan(file, 0, 0),
-                    loader.get().kind() + " loader failed: " + e));
-            loaded = List.of();
-        }
-        d.all().forEach(documentDiagnostics::report);
-        for (Analytic a : loaded) {
+        tests.addAll(doc.tests());
+        drafts.addAll(doc.drafts());
+        names.putAll(doc.names());
+        doc.diagnostics().forEach(documentDiagnostics::report);
+        for (DocumentLoad.Compiled c : doc.analytics()) {
+            Analytic a = c.analytic();
             if (a.id() != null && !ids.add(a.id())) {
-                documentDiagnostics.report(Diagnostic.warning("catalog/duplicate-id", new SourceSpan(file, 0, 0),
+                documentDiagnostics.report(Diagnostic.warning("catalog/duplicate-id", new SourceSpan(doc.file(), 0, 0),
                         "analytic " + a.id() + " is already loaded; this copy is skipped")
                         .withHint("use --no-builtin to run your own copy of a built-in analytic"));
                 continue;
             }
-            analytics.add(compile(a, settings));
+            analytics.add(c.loaded());
         }
         return this;
     }

@@ -15,6 +15,8 @@ import dev.vigil.formats.evtx.EvtxRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Feeds EVTX files through Vigil's native decoder into {@link WindowsRecord}s named exactly as the XML
@@ -51,6 +53,27 @@ public final class EvtxReader implements EvtxDecoder {
         return "evtx/" + d.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /**
+     * {@code element_attribute} names, made once: System attributes are a small fixed set, and a name
+     * built per record would be hashed afresh by every map it goes into. Unusual names past the cap are
+     * built each time rather than kept.
+     */
+    private static final Map<String, Map<String, String>> JOINED = new ConcurrentHashMap<>();
+    private static final int JOINED_CAP = 1024;
+
+    private static String joined(String element, String attribute) {
+        Map<String, String> byAttribute = JOINED.get(element);
+        String name = byAttribute == null ? null : byAttribute.get(attribute);
+        if (name != null) {
+            return name;
+        }
+        name = element + '_' + attribute;
+        if (JOINED.size() < JOINED_CAP && (byAttribute == null || byAttribute.size() < JOINED_CAP)) {
+            JOINED.computeIfAbsent(element, k -> new ConcurrentHashMap<>()).putIfAbsent(attribute, name);
+        }
+        return name;
+    }
+
     /** One decoded record named as the XML reader names it (see the class comment). */
     public static WindowsRecord toRecord(EvtxRecord r) {
         WindowsRecord rec = new WindowsRecord("evtx", true);
@@ -69,7 +92,7 @@ public final class EvtxReader implements EvtxDecoder {
                         if (e.name().equals("TimeCreated") && a.name().equals("SystemTime")) {
                             rec.add("TimeCreated", a.value());
                         } else {
-                            rec.add(e.name() + '_' + a.name(), a.value());
+                            rec.add(joined(e.name(), a.name()), a.value());
                         }
                     }
                 }

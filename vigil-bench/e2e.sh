@@ -50,6 +50,13 @@ run() {
   echo "$label cores=$(if [ -n "$(pin "$cores")" ]; then echo "$cores"; else echo all; fi) records=$records $line peak_rss_mb=$((rss / 1024)) $cpu"
 }
 only=${VIGIL_E2E_ONLY:-}
+empty=${TMPDIR:-/tmp}/vigil-e2e-empty
+mkdir -p "$empty"
+# The fixed cost of a hunt: loading and compiling the rules, with no input. Hunt minus this, over
+# decode-only, is what matching adds per record once the rules are in memory.
+for t in $threads; do
+  run "rules-only       threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$empty"
+done
 [ "$only" = otrf ] || for t in $threads; do
   run "evtx decode-only threads=$t" "$t" hunt --no-progress --decode-only --threads "$t" "$big"
   run "evtx hunt-sigma  threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$big"

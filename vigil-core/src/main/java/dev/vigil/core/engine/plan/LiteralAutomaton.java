@@ -15,13 +15,16 @@ import java.util.Map;
  * some literal get a column; every other character sends the scan back to the root), so the scan does one
  * array load per character and never follows failure links at run time.
  *
- * <p>ASCII values are folded character by character without allocating; a value with any other character
- * is folded as a whole with {@link String#toLowerCase(Locale)}, because that fold is not per-character
- * (dotted capital I expands, final sigma depends on context) and literals were folded the same way.
+ * <p>Latin-1 characters are folded through the column table itself (an upper-case letter has its
+ * lower-case letter's column), so a Latin-1 value is scanned without allocating and without a branch on
+ * case: within Latin-1, {@link String#toLowerCase(Locale)} with {@code Locale.ROOT} is per character. A
+ * value with any other character is folded as a whole, because that fold is not per-character (dotted
+ * capital I expands, final sigma depends on context) and literals were folded the same way.
  */
 public final class LiteralAutomaton {
 
-    private final int[] asciiColumn = new int[128];
+    /** By Latin-1 character: the column of its lower-case form (0 when no literal has it). */
+    private final int[] latin1Column = new int[256];
     private final char[] otherChars;
     private final int[] otherColumns;
     private final int width;
@@ -47,12 +50,12 @@ public final class LiteralAutomaton {
         width = columns.size() + 1;
         List<Character> others = new ArrayList<>();
         for (Map.Entry<Character, Integer> e : columns.entrySet()) {
-            char c = e.getKey();
-            if (c < 128) {
-                asciiColumn[c] = e.getValue();
-            } else {
-                others.add(c);
+            if (e.getKey() >= 256) {
+                others.add(e.getKey());
             }
+        }
+        for (char c = 0; c < 256; c++) {
+            latin1Column[c] = columns.getOrDefault(Character.toLowerCase(c), 0);
         }
         others.sort(null);
         otherChars = new char[others.size()];
@@ -73,7 +76,7 @@ public final class LiteralAutomaton {
             String l = literals.get(li);
             int s = 0;
             for (int i = 0; i < l.length(); i++) {
-                long key = (long) s * width + column(l.charAt(i));
+                long key = (long) s * width + columns.get(l.charAt(i));
                 Integer next = edges.get(key);
                 if (next == null) {
                     next = states++;
@@ -172,9 +175,10 @@ public final class LiteralAutomaton {
         return a;
     }
 
+    /** The column of a character of a literal or of a folded value. */
     private int column(char c) {
-        if (c < 128) {
-            return asciiColumn[c];
+        if (c < 256) {
+            return latin1Column[c];
         }
         int i = Arrays.binarySearch(otherChars, c);
         return i < 0 ? 0 : otherColumns[i];
@@ -194,14 +198,11 @@ public final class LiteralAutomaton {
         int n = value.length();
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
-            if (c >= 128) {
+            if (c >= 256) {
                 scanFolded(value.toLowerCase(Locale.ROOT), sink);
                 return;
             }
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            row = delta[row + asciiColumn[c]];
+            row = delta[row + latin1Column[c]];
             if (row < 0) {
                 row = ~row;
                 report(row / width, sink);

@@ -70,7 +70,7 @@ public final class CompiledRuleSet {
     public void match(Event event, Consumer<Hit> sink) {
         MatchContext ctx = contexts.get().reset(event);
         Event seen = optimisations.foldOnce() ? ctx : event;
-        ClassPlan plan = optimisations.routing() ? plan(event.eventClass()) : unrouted;
+        ClassPlan plan = optimisations.routing() ? plan(ctx, event.eventClass()) : unrouted;
         plan.markCandidates(ctx);
         int n = plan.candidates(ctx);
         int[] ready = ctx.ready;
@@ -101,6 +101,20 @@ public final class CompiledRuleSet {
                     .append(p.automata[f].states()).append(" states\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * The plan for {@code c}, remembered by the thread's context: consecutive events mostly share a class,
+     * and comparing it with the last one is cheaper than hashing it (normalizers build a class per event).
+     */
+    private ClassPlan plan(MatchContext ctx, EventClass c) {
+        if (c.equals(ctx.lastClass)) {
+            return ctx.lastPlan;
+        }
+        ClassPlan p = plan(c);
+        ctx.lastClass = c;
+        ctx.lastPlan = p;
+        return p;
     }
 
     ClassPlan plan(EventClass c) {

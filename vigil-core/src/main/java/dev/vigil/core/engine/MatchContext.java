@@ -35,6 +35,9 @@ public final class MatchContext implements Event {
     /** Witness literals already seen in this event, stamped likewise. */
     int[] literals = new int[0];
     final ClassPlan.Marker marker = new ClassPlan.Marker();
+    /** The class of the last event routed on this thread and its plan. */
+    EventClass lastClass;
+    ClassPlan lastPlan;
 
     /** Starts a new event. */
     MatchContext reset(Event e) {

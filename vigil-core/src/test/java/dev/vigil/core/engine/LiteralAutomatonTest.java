@@ -16,8 +16,16 @@ class LiteralAutomatonTest {
 
     @Test
     void reportsTheLiteralsIndexOfFinds() {
-        Random r = new Random(7);
-        String alphabet = "abcAB\\.İıΣσς";
+        agreesWithIndexOf(new Random(7), "abcAB\\.İıΣσς");
+    }
+
+    @Test
+    void foldsLatin1LettersAndLookAlikesAsToLowerCaseDoes() {
+        // Latin-1 letters fold through the column table; the Kelvin and Angstrom signs fold into Latin-1.
+        agreesWithIndexOf(new Random(11), "aAkK\u212AÀàÅå\u212BÉéÿ\u00DFµ®İ-\u2013");
+    }
+
+    private static void agreesWithIndexOf(Random r, String alphabet) {
         for (int round = 0; round < 300; round++) {
             List<String> lits = new ArrayList<>();
             for (int i = 0; i < 1 + r.nextInt(12); i++) {

@@ -11,21 +11,57 @@ import java.util.Map;
 /**
  * An Aho-Corasick automaton over lower-cased literals, held in int arrays: one pass over a value reports
  * every literal that occurs in the value lower-cased with {@code Locale.ROOT}, whatever the number of
- * literals. The transition table is a full DFA over a compressed alphabet (only characters that occur in
- * some literal get a column; every other character sends the scan back to the root), so the scan does one
- * array load per character and never follows failure links at run time.
+ * literals. The transition table is a DFA over a compressed alphabet (only characters that occur in some
+ * literal get a column; every other character sends the scan back to the root): full rows, one array load
+ * per character, for all states but those past a size budget, which keep their trie edges and failure link.
+ * Literals with characters beyond Latin-1 live in a second automaton, scanned only for values that have
+ * such characters, so the table most values see stays narrow.
  *
- * <p>ASCII values are folded character by character without allocating; a value with any other character
- * is folded as a whole with {@link String#toLowerCase(Locale)}, because that fold is not per-character
- * (dotted capital I expands, final sigma depends on context) and literals were folded the same way.
+ * <p>Latin-1 characters are folded through the column table itself (an upper-case letter has its
+ * lower-case letter's column), so a Latin-1 value is scanned without allocating and without a branch on
+ * case: within Latin-1, {@link String#toLowerCase(Locale)} with {@code Locale.ROOT} is per character. A
+ * value with any other character is folded as a whole, because that fold is not per-character (dotted
+ * capital I expands, final sigma depends on context) and literals were folded the same way.
  */
 public final class LiteralAutomaton {
 
-    private final int[] asciiColumn = new int[128];
+    /** By Latin-1 character: the column of its lower-case form (0 when no literal has it). */
+    private final int[] latin1Column = new int[256];
     private final char[] otherChars;
     private final int[] otherColumns;
     private final int width;
+    /**
+     * Full rows of the dense states, by column. A state is held as an int: a dense state's row offset, or
+     * {@link #denseLength} plus the offset of its record in {@link #sparse}; complemented when entering the
+     * state reports literals, so the scan loop tests one sign per character.
+     */
     private final int[] delta;
+    private final int denseLength;
+    /**
+     * One record per sparse state: its index, its failure state, its number of trie edges, then each edge as
+     * (column, target), in column order.
+     */
+    private final int[] sparse;
+    private static final int SPARSE_HEADER = 3;
+    /**
+     * Full rows are kept for at most this many table entries (64 MB), the shallowest states first: a full
+     * row is one load per character, a sparse record a search and failure links, so the Latin-1 tables are
+     * full unless a literal set is pathological (the SigmaHQ CommandLine table takes 12 MB).
+     */
+    static final int DENSE_BUDGET = 1 << 24;
+    /**
+     * The same for {@link #wide}, which few values reach: its alphabet holds every look-alike character, and
+     * full rows over it would take hundreds of megabytes for the SigmaHQ CommandLine literals.
+     */
+    static final int WIDE_DENSE_BUDGET = 1 << 15;
+    private final int stateCount;
+    /**
+     * Every literal, for values with a character beyond Latin-1; null when every literal is Latin-1. A
+     * Latin-1 value folds to Latin-1, so only Latin-1 literals can occur in it: the tables scanned for most
+     * values leave out the look-alike characters some rules list, which would otherwise multiply their
+     * width (the SigmaHQ CommandLine literals use over a thousand distinct characters).
+     */
+    private final LiteralAutomaton wide;
     /** Literals ending at each state (own and via suffix links), flattened: outputs[outStart[s]..outStart[s+1]). */
     private final int[] outStart;
     private final int[] outputs;
@@ -37,7 +73,36 @@ public final class LiteralAutomaton {
     }
 
     public LiteralAutomaton(List<String> literals) {
-        this.literalCount = literals.size();
+        this(literals, DENSE_BUDGET);
+    }
+
+    /** @param denseBudget how many table entries the full rows may take (at least the root's row is full) */
+    LiteralAutomaton(List<String> literals, int denseBudget) {
+        this(literals, denseBudget, true);
+    }
+
+    /**
+     * @param splitWide build the tables over the Latin-1 literals only, and the literals with other
+     *                  characters into {@link #wide}, for the values that have such characters
+     */
+    private LiteralAutomaton(List<String> given, int denseBudget, boolean splitWide) {
+        this.literalCount = given.size();
+        List<String> literals = given;
+        int[] ids = null;
+        if (splitWide && !latin1(given)) {
+            wide = new LiteralAutomaton(given, Math.min(denseBudget, WIDE_DENSE_BUDGET), false);
+            literals = new ArrayList<>();
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 0; i < given.size(); i++) {
+                if (latin1(List.of(given.get(i)))) {
+                    literals.add(given.get(i));
+                    kept.add(i);
+                }
+            }
+            ids = toArray(kept);
+        } else {
+            wide = null;
+        }
         Map<Character, Integer> columns = new HashMap<>();
         for (String l : literals) {
             for (int i = 0; i < l.length(); i++) {
@@ -47,12 +112,12 @@ public final class LiteralAutomaton {
         width = columns.size() + 1;
         List<Character> others = new ArrayList<>();
         for (Map.Entry<Character, Integer> e : columns.entrySet()) {
-            char c = e.getKey();
-            if (c < 128) {
-                asciiColumn[c] = e.getValue();
-            } else {
-                others.add(c);
+            if (e.getKey() >= 256) {
+                others.add(e.getKey());
             }
+        }
+        for (char c = 0; c < 256; c++) {
+            latin1Column[c] = columns.getOrDefault(Character.toLowerCase(c), 0);
         }
         others.sort(null);
         otherChars = new char[others.size()];
@@ -73,7 +138,7 @@ public final class LiteralAutomaton {
             String l = literals.get(li);
             int s = 0;
             for (int i = 0; i < l.length(); i++) {
-                long key = (long) s * width + column(l.charAt(i));
+                long key = (long) s * width + columns.get(l.charAt(i));
                 Integer next = edges.get(key);
                 if (next == null) {
                     next = states++;
@@ -144,7 +209,21 @@ public final class LiteralAutomaton {
         for (int i = 0; i < states; i++) {
             renamed[order[i]] = i;
         }
-        delta = new int[states * width];
+        // The first states (breadth-first: the shallow ones, where a scan spends most of its time) get full
+        // rows; the deep ones, mostly single-child chains, a sparse record of their trie edges and failure
+        // link: a full row each would make a table of tens of megabytes for the CommandLine literals.
+        int dense = Math.max(1, Math.min(states, denseBudget / width));
+        denseLength = dense * width;
+        int[] encoded = new int[states];
+        int sparseSize = 0;
+        for (int i = 0; i < states; i++) {
+            encoded[i] = i < dense ? i * width : denseLength + sparseSize;
+            if (i >= dense) {
+                sparseSize += SPARSE_HEADER + 2 * children(table, parent, order[i], width);
+            }
+        }
+        delta = new int[denseLength];
+        sparse = new int[sparseSize];
         outStart = new int[states + 1];
         int total = 0;
         for (int i = 0; i < states; i++) {
@@ -154,14 +233,59 @@ public final class LiteralAutomaton {
         outStart[states] = total;
         outputs = new int[total];
         for (int i = 0; i < states; i++) {
-            int[] out = merged.get(order[i]);
+            int s = order[i];
+            int[] out = merged.get(s);
             System.arraycopy(out, 0, outputs, outStart[i], out.length);
-            for (int col = 0; col < width; col++) {
-                int t = renamed[table[order[i] * width + col]];
-                int row = t * width;
-                delta[i * width + col] = merged.get(order[t]).length == 0 ? row : ~row;
+            if (i < dense) {
+                for (int col = 0; col < width; col++) {
+                    int t = renamed[table[s * width + col]];
+                    delta[i * width + col] = merged.get(order[t]).length == 0 ? encoded[t] : ~encoded[t];
+                }
+                continue;
+            }
+            int at = encoded[i] - denseLength;
+            sparse[at] = i;
+            sparse[at + 1] = encoded[renamed[fail[s]]];
+            int n = 0;
+            for (int col = 1; col < width; col++) {
+                int t = table[s * width + col];
+                if (t != 0 && parent[t] == s) {
+                    int r = renamed[t];
+                    sparse[at + SPARSE_HEADER + 2 * n] = col;
+                    sparse[at + SPARSE_HEADER + 2 * n + 1] = merged.get(t).length == 0 ? encoded[r] : ~encoded[r];
+                    n++;
+                }
+            }
+            sparse[at + 2] = n;
+        }
+        stateCount = states;
+        if (ids != null) {
+            for (int i = 0; i < outputs.length; i++) {
+                outputs[i] = ids[outputs[i]];
             }
         }
+    }
+
+    private static boolean latin1(List<String> literals) {
+        for (String l : literals) {
+            for (int i = 0; i < l.length(); i++) {
+                if (l.charAt(i) >= 256) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int children(int[] table, int[] parent, int s, int width) {
+        int n = 0;
+        for (int col = 1; col < width; col++) {
+            int t = table[s * width + col];
+            if (t != 0 && parent[t] == s) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static int[] toArray(List<Integer> l) {
@@ -172,9 +296,10 @@ public final class LiteralAutomaton {
         return a;
     }
 
+    /** The column of a character of a literal or of a folded value. */
     private int column(char c) {
-        if (c < 128) {
-            return asciiColumn[c];
+        if (c < 256) {
+            return latin1Column[c];
         }
         int i = Arrays.binarySearch(otherChars, c);
         return i < 0 ? 0 : otherColumns[i];
@@ -185,7 +310,7 @@ public final class LiteralAutomaton {
     }
 
     public int states() {
-        return delta.length / width;
+        return stateCount;
     }
 
     /** Reports every literal that occurs in {@code value.toLowerCase(Locale.ROOT)}. */
@@ -194,17 +319,15 @@ public final class LiteralAutomaton {
         int n = value.length();
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
-            if (c >= 128) {
-                scanFolded(value.toLowerCase(Locale.ROOT), sink);
+            if (c >= 256) {
+                (wide != null ? wide : this).scanFolded(value.toLowerCase(Locale.ROOT), sink);
                 return;
             }
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            row = delta[row + asciiColumn[c]];
+            int col = latin1Column[c];
+            row = row < denseLength ? delta[row + col] : step(row, col);
             if (row < 0) {
                 row = ~row;
-                report(row / width, sink);
+                report(row, sink);
             }
         }
     }
@@ -212,15 +335,38 @@ public final class LiteralAutomaton {
     private void scanFolded(String folded, Sink sink) {
         int row = 0;
         for (int i = 0; i < folded.length(); i++) {
-            row = delta[row + column(folded.charAt(i))];
+            int col = column(folded.charAt(i));
+            row = row < denseLength ? delta[row + col] : step(row, col);
             if (row < 0) {
                 row = ~row;
-                report(row / width, sink);
+                report(row, sink);
             }
         }
     }
 
-    private void report(int s, Sink sink) {
+    /** The transition from sparse state {@code state} on {@code col}: its trie edge, else its failure state's. */
+    private int step(int state, int col) {
+        if (col == 0) {
+            return delta[0];
+        }
+        int at = state - denseLength;
+        while (true) {
+            int end = at + SPARSE_HEADER + 2 * sparse[at + 2];
+            for (int e = at + SPARSE_HEADER; e < end; e += 2) {
+                if (sparse[e] == col) {
+                    return sparse[e + 1];
+                }
+            }
+            int f = sparse[at + 1];
+            if (f < denseLength) {
+                return delta[f + col];
+            }
+            at = f - denseLength;
+        }
+    }
+
+    private void report(int state, Sink sink) {
+        int s = state < denseLength ? state / width : sparse[state - denseLength];
         for (int i = outStart[s]; i < outStart[s + 1]; i++) {
             sink.found(outputs[i]);
         }

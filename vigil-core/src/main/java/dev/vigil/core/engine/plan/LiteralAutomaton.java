@@ -1,6 +1,5 @@
 package dev.vigil.core.engine.plan;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -127,25 +126,29 @@ public final class LiteralAutomaton {
             otherColumns[i] = columns.get(others.get(i));
         }
 
-        // Trie first, its edges in a map (a dense table sized by the literals' total length would need
-        // several times the final table's memory); then the dense table with breadth-first failure links.
+        // Trie first, its edges in a map. No full transition table is built: over the look-alike alphabet of
+        // the wide automaton it would take hundreds of megabytes while only its shallowest states keep rows.
         Map<Long, Integer> edges = new HashMap<>();
         List<List<Integer>> own = new ArrayList<>();
         own.add(new ArrayList<>());
         int[] parent = new int[16];
+        int[] parentColumn = new int[16];
         int states = 1;
         for (int li = 0; li < literals.size(); li++) {
             String l = literals.get(li);
             int s = 0;
             for (int i = 0; i < l.length(); i++) {
-                long key = (long) s * width + columns.get(l.charAt(i));
+                int col = columns.get(l.charAt(i));
+                long key = (long) s * width + col;
                 Integer next = edges.get(key);
                 if (next == null) {
                     next = states++;
                     if (next == parent.length) {
                         parent = Arrays.copyOf(parent, parent.length * 2);
+                        parentColumn = Arrays.copyOf(parentColumn, parentColumn.length * 2);
                     }
                     parent[next] = s;
+                    parentColumn[next] = col;
                     own.add(new ArrayList<>());
                     edges.put(key, next);
                 }
@@ -153,65 +156,37 @@ public final class LiteralAutomaton {
             }
             own.get(s).add(li);
         }
-        int[] table = new int[states * width];
-        for (Map.Entry<Long, Integer> e : edges.entrySet()) {
-            table[(int) (long) e.getKey()] = e.getValue();
-        }
         edges = null;
-        int[] fail = new int[states];
-        List<int[]> merged = new ArrayList<>(states);
-        for (int i = 0; i < states; i++) {
-            merged.add(null);
-        }
-        merged.set(0, toArray(own.get(0)));
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int col = 1; col < width; col++) {
-            int t = table[col];
-            if (t != 0) {
-                fail[t] = 0;
-                queue.add(t);
-            }
-        }
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            int[] mine = toArray(own.get(s));
-            int[] inherited = merged.get(fail[s]);
-            int[] all = Arrays.copyOf(mine, mine.length + inherited.length);
-            System.arraycopy(inherited, 0, all, mine.length, inherited.length);
-            merged.set(s, all);
-            for (int col = 1; col < width; col++) {
-                int t = table[s * width + col];
-                if (t != 0) {
-                    fail[t] = table[fail[s] * width + col];
-                    queue.add(t);
-                } else {
-                    table[s * width + col] = table[fail[s] * width + col];
-                }
-            }
-        }
-        // Renumber states breadth-first so the shallow states, where a scan spends most of its time, share
-        // cache lines; store each target as its row offset, complemented when the target reports literals,
-        // so the scan loop does one load, one add and one sign test per character.
+        Trie trie = new Trie(states, parent, parentColumn);
+        // Breadth-first order, children by column: failure links point to shallower states, so each is known
+        // before it is needed, and the shallow states, where a scan spends most of its time, share cache lines.
         int[] order = new int[states];
         int[] renamed = new int[states];
+        int[] fail = new int[states];
+        int[][] merged = new int[states][];
+        merged[0] = toArray(own.get(0));
         int count = 0;
         order[count++] = 0;
         for (int head = 0; head < count; head++) {
             int s = order[head];
-            for (int col = 1; col < width; col++) {
-                // A trie child is the only target whose parent is s: failure targets are never deeper than s.
-                int t = table[s * width + col];
-                if (t != 0 && parent[t] == s) {
-                    order[count++] = t;
-                }
+            for (int e = trie.start[s]; e < trie.start[s + 1]; e++) {
+                int t = trie.target[e];
+                fail[t] = s == 0 ? 0 : trie.next(fail, fail[s], trie.column[e]);
+                int[] mine = toArray(own.get(t));
+                int[] inherited = merged[fail[t]];
+                int[] all = Arrays.copyOf(mine, mine.length + inherited.length);
+                System.arraycopy(inherited, 0, all, mine.length, inherited.length);
+                merged[t] = all;
+                order[count++] = t;
             }
         }
         for (int i = 0; i < states; i++) {
             renamed[order[i]] = i;
         }
-        // The first states (breadth-first: the shallow ones, where a scan spends most of its time) get full
-        // rows; the deep ones, mostly single-child chains, a sparse record of their trie edges and failure
-        // link: a full row each would make a table of tens of megabytes for the CommandLine literals.
+        // The first states get full rows; the deep ones, mostly single-child chains, a sparse record of their
+        // trie edges and failure link: a full row each would make a table of tens of megabytes for the
+        // CommandLine literals. A state's target on a column is held as its row offset, complemented when
+        // the target reports literals, so the scan loop does one load, one add and one sign test per character.
         int dense = Math.max(1, Math.min(states, denseBudget / width));
         denseLength = dense * width;
         int[] encoded = new int[states];
@@ -219,42 +194,53 @@ public final class LiteralAutomaton {
         for (int i = 0; i < states; i++) {
             encoded[i] = i < dense ? i * width : denseLength + sparseSize;
             if (i >= dense) {
-                sparseSize += SPARSE_HEADER + 2 * children(table, parent, order[i], width);
+                int s = order[i];
+                sparseSize += SPARSE_HEADER + 2 * (trie.start[s + 1] - trie.start[s]);
             }
         }
         delta = new int[denseLength];
+        // Rows hold plain target states first: a state's failure state is shallower, so its row is complete
+        // and its entries are still plain when this state's row borrows them. Encoded in a second pass.
+        for (int i = 0; i < dense; i++) {
+            int s = order[i];
+            int row = i * width;
+            if (s != 0) {
+                System.arraycopy(delta, renamed[fail[s]] * width, delta, row, width);
+            }
+            for (int e = trie.start[s]; e < trie.start[s + 1]; e++) {
+                delta[row + trie.column[e]] = trie.target[e];
+            }
+        }
+        for (int i = 0; i < denseLength; i++) {
+            int t = delta[i];
+            delta[i] = merged[t].length == 0 ? encoded[renamed[t]] : ~encoded[renamed[t]];
+        }
         sparse = new int[sparseSize];
         outStart = new int[states + 1];
         int total = 0;
         for (int i = 0; i < states; i++) {
             outStart[i] = total;
-            total += merged.get(order[i]).length;
+            total += merged[order[i]].length;
         }
         outStart[states] = total;
         outputs = new int[total];
         for (int i = 0; i < states; i++) {
             int s = order[i];
-            int[] out = merged.get(s);
+            int[] out = merged[s];
             System.arraycopy(out, 0, outputs, outStart[i], out.length);
             if (i < dense) {
-                for (int col = 0; col < width; col++) {
-                    int t = renamed[table[s * width + col]];
-                    delta[i * width + col] = merged.get(order[t]).length == 0 ? encoded[t] : ~encoded[t];
-                }
                 continue;
             }
             int at = encoded[i] - denseLength;
             sparse[at] = i;
             sparse[at + 1] = encoded[renamed[fail[s]]];
             int n = 0;
-            for (int col = 1; col < width; col++) {
-                int t = table[s * width + col];
-                if (t != 0 && parent[t] == s) {
-                    int r = renamed[t];
-                    sparse[at + SPARSE_HEADER + 2 * n] = col;
-                    sparse[at + SPARSE_HEADER + 2 * n + 1] = merged.get(t).length == 0 ? encoded[r] : ~encoded[r];
-                    n++;
-                }
+            for (int e = trie.start[s]; e < trie.start[s + 1]; e++) {
+                int t = trie.target[e];
+                int r = renamed[t];
+                sparse[at + SPARSE_HEADER + 2 * n] = trie.column[e];
+                sparse[at + SPARSE_HEADER + 2 * n + 1] = merged[t].length == 0 ? encoded[r] : ~encoded[r];
+                n++;
             }
             sparse[at + 2] = n;
         }
@@ -277,15 +263,64 @@ public final class LiteralAutomaton {
         return true;
     }
 
-    private static int children(int[] table, int[] parent, int s, int width) {
-        int n = 0;
-        for (int col = 1; col < width; col++) {
-            int t = table[s * width + col];
-            if (t != 0 && parent[t] == s) {
-                n++;
+    /** The trie's edges grouped by state, each state's in column order. */
+    private static final class Trie {
+        final int[] start;
+        final int[] column;
+        final int[] target;
+
+        Trie(int states, int[] parent, int[] parentColumn) {
+            start = new int[states + 1];
+            for (int t = 1; t < states; t++) {
+                start[parent[t] + 1]++;
+            }
+            for (int s = 0; s < states; s++) {
+                start[s + 1] += start[s];
+            }
+            column = new int[Math.max(0, states - 1)];
+            target = new int[Math.max(0, states - 1)];
+            int[] fill = Arrays.copyOf(start, states);
+            for (int t = 1; t < states; t++) {
+                int at = fill[parent[t]]++;
+                column[at] = parentColumn[t];
+                target[at] = t;
+            }
+            for (int s = 0; s < states; s++) {
+                // Few edges per state: insertion sort by column.
+                for (int i = start[s] + 1; i < start[s + 1]; i++) {
+                    int c = column[i];
+                    int t = target[i];
+                    int j = i - 1;
+                    while (j >= start[s] && column[j] > c) {
+                        column[j + 1] = column[j];
+                        target[j + 1] = target[j];
+                        j--;
+                    }
+                    column[j + 1] = c;
+                    target[j + 1] = t;
+                }
             }
         }
-        return n;
+
+        /** The trie child of {@code s} on {@code col}, or -1. */
+        int edge(int s, int col) {
+            int i = Arrays.binarySearch(column, start[s], start[s + 1], col);
+            return i < 0 ? -1 : target[i];
+        }
+
+        /** The Aho-Corasick transition from {@code s} on {@code col}, following failure links. */
+        int next(int[] fail, int s, int col) {
+            while (true) {
+                int t = edge(s, col);
+                if (t >= 0) {
+                    return t;
+                }
+                if (s == 0) {
+                    return 0;
+                }
+                s = fail[s];
+            }
+        }
     }
 
     private static int[] toArray(List<Integer> l) {

@@ -6,20 +6,28 @@ import dev.vigil.core.run.RunSummary;
 import dev.vigil.formats.InputProblem;
 import dev.vigil.formats.InputReader;
 
+import dev.vigil.core.event.CanonicalEvent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Hunts input files on a pool of threads, each file decoded, normalized and matched by one worker, and
- * hands the hits and input problems to the calling thread in exactly the order a single-threaded run
- * produces them (file order, then record order, then query order). So detections, aggregations and the
- * problems printed do not depend on the thread count.
+ * Hunts input files on a pool of threads, each file decoded, normalized and matched by one worker (a large
+ * EVTX file in parts of {@value #PART_CHUNKS} chunks, each part by one worker, since chunks are
+ * self-contained), and hands the hits and input problems to the calling thread in exactly the order a
+ * single-threaded run produces them (file order, then record order, then query order). So detections,
+ * aggregations and the problems printed do not depend on the thread count.
  *
  * <p>Memory stays bounded whatever the input: each worker passes its results through a small bounded
  * queue of batches and blocks when the caller has not caught up, and only hits (not every event) are
@@ -37,6 +45,8 @@ final class ParallelHunt {
     private static final int BATCH_RESULTS = 256;
     private static final int BATCH_EVENTS = 8192;
     private static final int QUEUED_BATCHES = 8;
+    /** EVTX files with more chunks than this (1 MiB of records each) are hunted in parts of this many. */
+    static final int PART_CHUNKS = 16;
 
     private final CompiledRuleSet rules;
     private final RunSummary summary;
@@ -68,9 +78,21 @@ final class ParallelHunt {
         try {
             List<BlockingQueue<Batch>> queues = new ArrayList<>(files.size());
             for (String f : files) {
-                BlockingQueue<Batch> q = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-                queues.add(q);
-                pool.execute(() -> hunt(f, q));
+                int chunks = threads > 1 ? evtxChunks(f) : -1;
+                if (chunks <= PART_CHUNKS) {
+                    BlockingQueue<Batch> q = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+                    queues.add(q);
+                    pool.execute(() -> hunt(q, (reader, events) -> reader.read(List.of(f), events)));
+                    continue;
+                }
+                for (int from = 0; from < chunks; from += PART_CHUNKS) {
+                    int start = from;
+                    int end = Math.min(chunks, from + PART_CHUNKS);
+                    BlockingQueue<Batch> q = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+                    queues.add(q);
+                    pool.execute(() -> hunt(q, (reader, events) ->
+                            reader.readEvtxPart(f, Path.of(f), start, end, start == 0, end == chunks, events)));
+                }
             }
             for (BlockingQueue<Batch> q : queues) {
                 drain(q, hits, problems);
@@ -136,12 +158,13 @@ final class ParallelHunt {
 
     private final ThreadLocal<WorkerReader> readers = ThreadLocal.withInitial(WorkerReader::new);
 
-    private void hunt(String file, BlockingQueue<Batch> out) {
+    /** Runs one task (a file or a part of one) on this worker's reader, handing results over in batches. */
+    private void hunt(BlockingQueue<Batch> out, BiConsumer<InputReader, Consumer<CanonicalEvent>> read) {
         WorkerReader w = readers.get();
         w.current = new Batch();
         w.out = out;
         try {
-            w.reader.read(List.of(file), event -> {
+            read.accept(w.reader, event -> {
                 summary.eventEvaluated();
                 rules.match(event, w.hits);
                 w.event();
@@ -151,6 +174,22 @@ final class ParallelHunt {
         }
         w.current.last = true;
         put(out, w.current);
+    }
+
+    /** The chunk count of a file worth splitting (an EVTX file on disk), else -1; opens only .evtx files. */
+    private int evtxChunks(String file) {
+        if (!file.toLowerCase(Locale.ROOT).endsWith(".evtx")) {
+            return -1;
+        }
+        Path path = Path.of(file);
+        try {
+            if (!Files.isRegularFile(path) || Files.size(path) <= 4096L + PART_CHUNKS * 65536L) {
+                return -1;
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return readers.get().reader.evtxChunks(path);
     }
 
     private static void put(BlockingQueue<Batch> out, Batch b) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The thread count changes nothing a user sees: same detections in the same order, same summary. */
 class HuntThreadsTest {
@@ -48,6 +49,38 @@ class HuntThreadsTest {
         assertThat(one.out().lines().count()).isGreaterThan(2 * 256);
         assertThat(three.out()).isEqualTo(one.out());
         assertThat(withoutTiming(three.err())).isEqualTo(withoutTiming(one.err()));
+    }
+
+    /**
+     * Large EVTX files are hunted in parts of chunks on several threads: detections, damage reports and the
+     * summary still come out as one thread gives them. One copy is damaged in a middle part (a chunk with a
+     * broken signature, a record with a broken size copy).
+     */
+    @Test
+    void largeEvtxFilesHuntedInPartsGiveTheSingleThreadRun(@TempDir Path dir) throws IOException {
+        Path samples = CliRun.CORPUS.resolve("omerbenamram-evtx/samples");
+        assumeTrue(Files.isDirectory(samples), "corpus absent: " + samples);
+        Path security = samples.resolve("security.evtx");
+        Files.copy(security, dir.resolve("a-security.evtx"));
+        Files.copy(samples.resolve("sample-with-irregular-bool-values.evtx"), dir.resolve("b-bools.evtx"));
+        byte[] damaged = Files.readAllBytes(security);
+        assertThat(damaged.length).isGreaterThan(4096 + 2 * ParallelHunt.PART_CHUNKS * 65536);
+        damaged[4096 + 20 * 65536] = 'X';                       // chunk 20: not a chunk any more
+        int record = 4096 + 5 * 65536 + 512;                     // first record of chunk 5
+        int size = (damaged[record + 4] & 0xff) | (damaged[record + 5] & 0xff) << 8;
+        damaged[record + size - 4] ^= 0x55;                      // its trailing size copy
+        Files.write(dir.resolve("c-damaged.evtx"), damaged);
+        String rules = CliRun.CORPUS.resolve("rules/SigmaHQ-sigma/rules/windows/builtin/security").toString();
+
+        CliRun one = CliRun.of("hunt", "--no-progress", "--no-builtin", "-r", rules, "-f", "jsonl", "--threads", "1",
+                dir.toString());
+        CliRun three = CliRun.of("hunt", "--no-progress", "--no-builtin", "-r", rules, "-f", "jsonl", "--threads", "3",
+                dir.toString());
+        assertThat(one.out().lines().count()).isGreaterThan(100);
+        assertThat(three.out()).isEqualTo(one.out());
+        assertThat(one.err()).contains("c-damaged.evtx", "chunk 20", "chunk 5");
+        assertThat(withoutTiming(three.err())).isEqualTo(withoutTiming(one.err()));
+        assertThat(three.exitCode()).isEqualTo(one.exitCode());
     }
 
     private static String withoutTiming(String summary) {

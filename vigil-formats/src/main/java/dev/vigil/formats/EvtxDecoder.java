@@ -17,4 +17,26 @@ public interface EvtxDecoder {
 
     /** Decodes one EVTX file on disk; {@code displayPath} is how the file is named in problems. */
     void decode(Path file, String displayPath, RecordSink sink) throws IOException;
+
+    /**
+     * The number of chunks of an EVTX file, for callers that spread one large file over threads, or -1 when
+     * this decoder cannot decode a file in parts.
+     *
+     * @throws IOException when the file has no usable EVTX header
+     */
+    default int chunkCount(Path file) throws IOException {
+        return -1;
+    }
+
+    /**
+     * Decodes chunks {@code [from, to)} of a file. Decoding every part of a file in order delivers exactly
+     * what {@link #decode} delivers, provided file-level damage is reported by one part only
+     * ({@code fileDamage}). Records are identified by their EventRecordID, so no part needs another's count.
+     *
+     * @throws UnsupportedOperationException when {@link #chunkCount} is -1
+     */
+    default void decodeChunks(Path file, String displayPath, RecordSink sink, int from, int to, boolean fileDamage)
+            throws IOException {
+        throw new UnsupportedOperationException("this EVTX decoder cannot decode a file in parts");
+    }
 }

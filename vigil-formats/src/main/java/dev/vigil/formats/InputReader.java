@@ -34,12 +34,56 @@ public final class InputReader {
     private final Consumer<InputProblem> problems;
     private final EventNormalizer normalizer = new EventNormalizer();
     private final ContentReader content;
+    private final EvtxDecoder evtx = installedEvtxDecoder();
+    private final Ledger ledger = new Ledger();
     private Consumer<CanonicalEvent> sink = e -> { };
 
     public InputReader(RunSummary summary, Consumer<InputProblem> problems) {
         this.summary = summary;
         this.problems = problems;
-        this.content = new ContentReader(SchemaKind.instantiate(), installedEvtxDecoder(), new Ledger());
+        this.content = new ContentReader(SchemaKind.instantiate(), evtx, ledger);
+    }
+
+    /**
+     * The number of chunks of an EVTX file on disk when it can be read in parts ({@link #readEvtxPart}),
+     * else -1 (no decoder that can, not an EVTX file, unreadable).
+     */
+    public int evtxChunks(Path file) {
+        if (evtx == null) {
+            return -1;
+        }
+        try {
+            return evtx.chunkCount(file);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Reads chunks {@code [from, to)} of an EVTX file, for callers that spread one large file over threads.
+     * Reading every part of a file in order, the first with {@code first} and the last with {@code last},
+     * gives the events, problems and accounting of reading the whole file with {@link #read}.
+     */
+    public void readEvtxPart(String display, Path file, int from, int to, boolean first, boolean last,
+            Consumer<CanonicalEvent> sink) {
+        this.sink = sink;
+        RecordSink records = ledger.opened(display);
+        try {
+            if (first) {
+                summary.bytes(Files.size(file));
+            }
+            evtx.decodeChunks(file, display, records, from, to, first);
+            if (last) {
+                ledger.read(display);
+            }
+        } catch (IOException e) {
+            if (first) {
+                ledger.skipped(display, "unreadable EVTX", "input/bad-evtx", e.getMessage());
+            } else {
+                ledger.failed(display, 0, "input/read-error", "cannot read chunks " + from + " to " + (to - 1)
+                        + ": " + e.getMessage());
+            }
+        }
     }
 
     /** Reads every path in order (files, directories walked in sorted order, archives), normalizes each record and calls sink; never throws for bad input. */

@@ -37,6 +37,30 @@ public final class EvtxReader implements EvtxDecoder {
         }
     }
 
+    @Override
+    public int chunkCount(Path file) throws IOException {
+        try (EvtxFile evtx = EvtxFile.open(file, EvtxOptions.defaults().withDamageListener(d -> { }))) {
+            return evtx.chunkCount();
+        }
+    }
+
+    @Override
+    public void decodeChunks(Path file, String displayPath, RecordSink sink, int from, int to, boolean fileDamage)
+            throws IOException {
+        // File-level damage (header checksum, truncation) carries no chunk; one part reports it.
+        EvtxOptions options = EvtxOptions.defaults().withDamageListener(d -> {
+            if (fileDamage || d.chunkIndex() >= 0) {
+                damage(d, sink);
+            }
+        });
+        try (EvtxFile evtx = EvtxFile.open(file, options)) {
+            long[] ordinal = {0};
+            for (int i = Math.max(0, from); i < Math.min(to, evtx.chunkCount()); i++) {
+                evtx.decodeChunk(i, r -> sink.record(toRecord(r).position(0, ++ordinal[0])), options.damageListener());
+            }
+        }
+    }
+
     private static void damage(EvtxDamage d, RecordSink sink) {
         if (reported(d)) {
             sink.badRecord(0, Math.max(0, d.recordId()), problemKind(d), d.message());

@@ -4,7 +4,9 @@
 # Builds a directory of COPIES symbolic links to every corpus EVTX file (about 22 MB each round, so 48
 # copies are just over 1 GB), then for each thread count runs: decode-only, hunt with every SigmaHQ
 # Windows rule (-Xmx512m, or VIGIL_E2E_HEAP); and the same over the OTRF JSON. Prints wall time, peak heap
-# (sampled) and peak RSS. VIGIL_E2E_ONLY=otrf or evtx runs one of the two.
+# (sampled) and peak RSS. VIGIL_E2E_ONLY=otrf, evtx or onefile runs one of them: onefile is a single
+# EVTX file of about 1 GB made of the corpus files' chunks (a file is a header and self-contained chunks),
+# the case of a responder's one large Security.evtx, hunted in parts of chunks across threads.
 # A run with T threads is confined to T cores with taskset (when present), so "1 thread" means one core
 # for everything the JVM does (JIT compilers and the collector included), not one hunting thread on a
 # machine whose other cores compile and collect for it. VIGIL_E2E_PIN=0 turns the confinement off.
@@ -57,11 +59,29 @@ mkdir -p "$empty"
 for t in $threads; do
   run "rules-only       threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$empty"
 done
-[ "$only" = otrf ] || for t in $threads; do
+[ "$only" = otrf ] || [ "$only" = onefile ] || for t in $threads; do
   run "evtx decode-only threads=$t" "$t" hunt --no-progress --decode-only --threads "$t" "$big"
   run "evtx hunt-sigma  threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$big"
 done
-[ "$only" = evtx ] || for t in $threads; do
+if [ -z "$only" ] || [ "$only" = onefile ]; then
+  one=${TMPDIR:-/tmp}/vigil-e2e-onefile.evtx
+  if [ ! -f "$one" ]; then
+    head -c 4096 "$(head -n 1 "$big.list")" > "$one"
+    while [ "$(stat -c %s "$one")" -lt 1000000000 ]; do
+      while IFS= read -r f; do
+        size=$(stat -L -c %s "$f")
+        # only whole-chunk files, so every chunk of the result starts on a chunk boundary
+        [ $(( (size - 4096) % 65536 )) -eq 0 ] && tail -c +4097 "$f" >> "$one"
+      done < "$big.list"
+    done
+  fi
+  echo "onefile: $(stat -c %s "$one" | awk '{printf "%.2f GB", $1/1e9}') in one EVTX file"
+  for t in $threads; do
+    run "onefile decode-only threads=$t" "$t" hunt --no-progress --decode-only --threads "$t" "$one"
+    run "onefile hunt-sigma  threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$one"
+  done
+fi
+[ "$only" = evtx ] || [ "$only" = onefile ] || for t in $threads; do
   run "otrf decode-only threads=$t" "$t" hunt --no-progress --decode-only --threads "$t" "$corpus/OTRF-Security-Datasets"
   run "otrf hunt-sigma  threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$corpus/OTRF-Security-Datasets"
 done

@@ -1,6 +1,6 @@
 package dev.vigil.core.engine;
 
-import dev.vigil.core.engine.plan.LiteralAutomaton;
+import dev.vigil.core.engine.plan.LiteralSearch;
 import dev.vigil.core.engine.plan.Witnesses.Witness;
 import dev.vigil.core.event.CanonicalEvent;
 import dev.vigil.core.event.Field;
@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The plan for events of one class: the queries in scope (in rule-set order), and the candidate index over
- * them, one {@link LiteralAutomaton} per field fusing every witness literal on that field. Matching an
+ * them, one {@link LiteralSearch} per field fusing every witness literal on that field. Matching an
  * event scans each indexed field once, counts for each query the witness clauses that a literal found
  * satisfies, then evaluates only the queries with every clause satisfied, and those without witnesses.
  */
@@ -28,7 +28,7 @@ final class ClassPlan {
     /** Per clause id: the position of its query in {@link #queries}. */
     final int[] clauseQuery;
     final Field[] fields;
-    final LiteralAutomaton[] automata;
+    final LiteralSearch[] automata;
     /** By field slot: the field has its own automaton (which also holds the keyword literals). */
     private final boolean[] ownAutomaton;
     /** Per automaton, where its literal indices start in {@link #literalClauses}. */
@@ -40,7 +40,7 @@ final class ClassPlan {
      * @param automata automata already built for other classes, keyed by their literal list: classes that
      *                 share rules (Sysmon and Security process creation) share the automaton, built once
      */
-    ClassPlan(int[] queries, List<List<Set<Witness>>> clauses, Map<List<String>, LiteralAutomaton> built) {
+    ClassPlan(int[] queries, List<List<Set<Witness>>> clauses, Map<List<String>, LiteralSearch> built) {
         this.queries = queries;
         this.always = new boolean[queries.length];
         this.clauseCount = new int[queries.length];
@@ -82,12 +82,12 @@ final class ClassPlan {
         for (Field f : fields) {
             ownAutomaton[f.slot()] = !f.isAny();
         }
-        automata = new LiteralAutomaton[fields.length];
+        automata = new LiteralSearch[fields.length];
         literalBase = new int[fields.length];
         List<int[]> lc = new ArrayList<>();
         for (int f = 0; f < fields.length; f++) {
             Map<String, List<Integer>> lits = byField.get(fields[f]);
-            automata[f] = built.computeIfAbsent(List.copyOf(lits.keySet()), LiteralAutomaton::new);
+            automata[f] = built.computeIfAbsent(List.copyOf(lits.keySet()), LiteralSearch::of);
             literalBase[f] = lc.size();
             for (List<Integer> ids : lits.values()) {
                 lc.add(ids.stream().mapToInt(Integer::intValue).distinct().toArray());
@@ -136,7 +136,7 @@ final class ClassPlan {
         return f.slot() < ownAutomaton.length && ownAutomaton[f.slot()];
     }
 
-    private static void scan(Object v, LiteralAutomaton a, Marker m) {
+    private static void scan(Object v, LiteralSearch a, Marker m) {
         if (v instanceof String s) {
             a.scan(s, m);
         } else if (v instanceof String[] values) {
@@ -180,7 +180,7 @@ final class ClassPlan {
     }
 
     /** Turns automaton reports into clause counts; one per thread, held by its {@link MatchContext}. */
-    static final class Marker implements LiteralAutomaton.Sink {
+    static final class Marker implements LiteralSearch.Sink {
         ClassPlan plan;
         MatchContext ctx;
         int base;

@@ -3,7 +3,7 @@ package dev.vigil.core.engine;
 import dev.vigil.core.analytic.Analytic;
 import dev.vigil.core.analytic.Implementation;
 import dev.vigil.core.analytic.Query;
-import dev.vigil.core.engine.plan.LiteralAutomaton;
+import dev.vigil.core.engine.plan.LiteralSearch;
 import dev.vigil.core.engine.plan.Witnesses;
 import dev.vigil.core.engine.plan.Witnesses.Witness;
 import dev.vigil.core.event.Event;
@@ -31,7 +31,7 @@ public final class CompiledRuleSet {
     private final Optimisations optimisations;
     private final ConcurrentHashMap<EventClass, ClassPlan> plans = new ConcurrentHashMap<>();
     private final ClassPlan unrouted;
-    private final Map<List<String>, LiteralAutomaton> automata = new ConcurrentHashMap<>();
+    private final Map<List<String>, LiteralSearch> automata = new ConcurrentHashMap<>();
     private final ThreadLocal<MatchContext> contexts = ThreadLocal.withInitial(MatchContext::new);
 
     private CompiledRuleSet(List<CompiledQuery> queries, List<List<Set<Witness>>> witnesses, Optimisations optimisations) {
@@ -97,8 +97,7 @@ public final class CompiledRuleSet {
                 .append(always).append(" without witnesses (always evaluated)\n");
         for (int f = 0; f < p.fields.length; f++) {
             sb.append("  automaton on ").append(p.fields[f].name()).append(": ")
-                    .append(p.automata[f].literalCount()).append(" literals, ")
-                    .append(p.automata[f].states()).append(" states\n");
+                    .append(p.automata[f].describe()).append("\n");
         }
         return sb.toString();
     }

@@ -22,7 +22,7 @@ import java.util.Map;
  * value with any other character is folded as a whole, because that fold is not per-character (dotted
  * capital I expands, final sigma depends on context) and literals were folded the same way.
  */
-public final class LiteralAutomaton {
+public final class LiteralAutomaton implements LiteralSearch {
 
     /** By Latin-1 character: the column of its lower-case form (0 when no literal has it). */
     private final int[] latin1Column = new int[256];
@@ -65,11 +65,6 @@ public final class LiteralAutomaton {
     private final int[] outStart;
     private final int[] outputs;
     private final int literalCount;
-
-    /** Receives the index (in the build list) of each literal found; may be told the same literal more than once. */
-    public interface Sink {
-        void found(int literal);
-    }
 
     public LiteralAutomaton(List<String> literals) {
         this(literals, DENSE_BUDGET);
@@ -340,15 +335,21 @@ public final class LiteralAutomaton {
         return i < 0 ? 0 : otherColumns[i];
     }
 
+    @Override
     public int literalCount() {
         return literalCount;
+    }
+
+    @Override
+    public String describe() {
+        return literalCount + " literals, " + stateCount + " states";
     }
 
     public int states() {
         return stateCount;
     }
 
-    /** Reports every literal that occurs in {@code value.toLowerCase(Locale.ROOT)}. */
+    @Override
     public void scan(String value, Sink sink) {
         int row = 0;
         int n = value.length();

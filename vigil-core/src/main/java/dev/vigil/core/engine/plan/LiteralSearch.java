@@ -1,0 +1,33 @@
+package dev.vigil.core.engine.plan;
+
+import java.util.List;
+
+/**
+ * Finds which of a fixed list of lower-cased literals occur in a value lower-cased with {@code Locale.ROOT}.
+ * A few long Latin-1 literals are searched by skipping ({@link SkipSearch}), others by an
+ * {@link LiteralAutomaton}, which reads every character but whose cost does not grow with the literals.
+ */
+public interface LiteralSearch {
+
+    /**
+     * Receives the index (in the build list) of each literal found; may be told the same literal more than
+     * once, and, for a value with characters beyond Latin-1, of a literal that only occurs in the value folded
+     * a character at a time (the literals are witnesses: a spare one costs an evaluation, never a hit).
+     */
+    interface Sink {
+        void found(int literal);
+    }
+
+    /** Reports every literal that occurs in {@code value.toLowerCase(Locale.ROOT)}. */
+    void scan(String value, Sink sink);
+
+    int literalCount();
+
+    /** A short description for plan dumps. */
+    String describe();
+
+    /** The cheaper search for {@code literals}. */
+    static LiteralSearch of(List<String> literals) {
+        return SkipSearch.suits(literals) ? new SkipSearch(literals) : new LiteralAutomaton(literals);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.vigil.core.engine.plan;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The skip search reports exactly the literals that occur in the value folded a character at a time: on
+ * Latin-1 values that is what {@code contains} finds in the folded value, and on others never less.
+ */
+class SkipSearchTest {
+
+    @Test
+    void reportsTheLiteralsContainsFindsInLatin1Values() {
+        agrees(new Random(3), "ab-", "abAB-é");
+    }
+
+    @Test
+    void neverMissesALiteralAroundLatin1() {
+        // Kelvin and Angstrom signs and Y with diaeresis fold into Latin-1, dotted capital I folds to two
+        // characters, final sigma depends on context, and lone surrogates stay as they are.
+        agrees(new Random(5), "ki", "kKiI\u212AİıΣ\uD800");
+        agrees(new Random(7), "åÿs", "åÅ\u212BÿŸsSσς");
+    }
+
+    private static void agrees(Random r, String literalChars, String valueChars) {
+        int hits = 0;
+        for (int round = 0; round < 500; round++) {
+            List<String> lits = new ArrayList<>();
+            for (int i = 0; i < 1 + r.nextInt(SkipSearch.MAX_LITERALS); i++) {
+                lits.add(random(r, literalChars, SkipSearch.MIN_WINDOW + r.nextInt(4)).toLowerCase(Locale.ROOT));
+            }
+            assertThat(SkipSearch.suits(lits)).isTrue();
+            SkipSearch search = new SkipSearch(lits);
+            for (int j = 0; j < 40; j++) {
+                String v = random(r, valueChars, r.nextInt(40));
+                String folded = v.toLowerCase(Locale.ROOT);
+                StringBuilder perChar = new StringBuilder();
+                for (int k = 0; k < v.length(); k++) {
+                    perChar.append(Character.toLowerCase(v.charAt(k)));
+                }
+                TreeSet<Integer> inFolded = new TreeSet<>();
+                TreeSet<Integer> inPerChar = new TreeSet<>();
+                for (int i = 0; i < lits.size(); i++) {
+                    if (folded.contains(lits.get(i))) {
+                        inFolded.add(i);
+                    }
+                    if (perChar.indexOf(lits.get(i)) >= 0) {
+                        inPerChar.add(i);
+                    }
+                }
+                TreeSet<Integer> got = new TreeSet<>();
+                search.scan(v, got::add);
+                hits += got.size();
+                assertThat(got).as("%s in %s", lits, v).isEqualTo(inPerChar).containsAll(inFolded);
+                if (v.chars().allMatch(c -> c < 256)) {
+                    assertThat(got).isEqualTo(inFolded);
+                }
+            }
+        }
+        assertThat(hits).as("literals found at all").isGreaterThan(100);
+    }
+
+    private static String random(Random r, String alphabet, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -67,6 +67,9 @@ public final class InputReader {
     public void readEvtxPart(String display, Path file, int from, int to, boolean first, boolean last,
             Consumer<CanonicalEvent> sink) {
         this.sink = sink;
+        if (evtx == null) {
+            throw new IllegalStateException("no EVTX decoder is installed; evtxChunks said -1 for " + display);
+        }
         RecordSink records = ledger.opened(display);
         try {
             if (first) {

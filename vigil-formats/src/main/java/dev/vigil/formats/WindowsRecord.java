@@ -94,7 +94,10 @@ public final class WindowsRecord {
         return line;
     }
 
-    /** 1-based ordinal of the record in its file. */
+    /**
+     * How problems name the record: its 1-based ordinal in the file, or for EVTX its EventRecordID (a file's
+     * chunks may be read in parts on several threads, and EVTX damage is named by record id too).
+     */
     public long ordinal() {
         return ordinal;
     }

@@ -4,6 +4,8 @@ import static dev.vigil.formats.evtx.LittleEndian.i32;
 import static dev.vigil.formats.evtx.LittleEndian.i64;
 import static dev.vigil.formats.evtx.LittleEndian.u32;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -43,7 +45,7 @@ final class ChunkDecoder {
     /** Reads the rest of a chunk into the buffer on demand. */
     interface Rest {
         /** Fills {@code b[from, length)} of the chunk's buffer. */
-        void load(int from) throws java.io.IOException;
+        void load(int from) throws IOException;
     }
 
     private Rest rest;
@@ -99,9 +101,7 @@ final class ChunkDecoder {
                     fileName + ": chunk " + chunkIndex + " at offset " + chunkOffset + " is cut off after "
                             + length + " of 65536 bytes"));
         }
-        if (!need(b, limit)) {
-            return 0;
-        }
+        loadTo(limit);
         int flags = i32(b, 120);
         if (options.validateChecksums() && (flags & FLAG_NO_CRC32) == 0
                 && !checksumsOk(b, length, limit, chunkIndex, chunkOffset, damage)) {
@@ -129,10 +129,10 @@ final class ChunkDecoder {
             if (magic != RECORD_MAGIC) {
                 kind = EvtxDamage.Kind.RECORD_BAD_MAGIC;
                 problem = "expected record signature 2a2a0000";
-            } else if (size < 28 || off + size > length || !need(b, off + (int) size)) {
+            } else if (size < 28 || off + size > length) {
                 kind = EvtxDamage.Kind.RECORD_OUT_OF_BOUNDS;
                 problem = "record size " + size + " does not fit (expected 28.." + (length - off) + ")";
-            } else if (u32(b, off + (int) size - 4) != size) {
+            } else if (u32(b, loadTo(off + (int) size) - 4) != size) {
                 kind = EvtxDamage.Kind.RECORD_SIZE_MISMATCH;
                 problem = "record size " + size + " differs from its trailing copy "
                         + u32(b, off + (int) size - 4);
@@ -146,9 +146,7 @@ final class ChunkDecoder {
                                     + "; scanning the rest of the chunk"));
                 }
                 recovering = true;
-                if (!need(b, length)) {
-                    break;
-                }
+                loadTo(length);
                 off = nextCandidate(b, off + 1, limit, length);
                 if (off < 0) {
                     break;
@@ -193,18 +191,21 @@ final class ChunkDecoder {
         return count;
     }
 
-    /** Ensures {@code b[0, upTo)} is loaded; false (nothing more to decode) if reading fails. */
-    private boolean need(byte[] b, int upTo) {
-        if (upTo <= loaded) {
-            return true;
-        }
-        try {
-            rest.load(loaded);
+    /**
+     * Ensures the chunk's bytes up to {@code upTo} are in the buffer, reading the rest of the chunk the first
+     * time more is needed; returns {@code upTo}. A read error surfaces as an {@link UncheckedIOException}
+     * that {@link EvtxFile} turns back into the {@code IOException} it is.
+     */
+    private int loadTo(int upTo) {
+        if (upTo > loaded) {
+            try {
+                rest.load(loaded);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             loaded = Integer.MAX_VALUE;
-            return true;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(fileName + ": reading the rest of a chunk", e);
         }
+        return upTo;
     }
 
     /** Next offset in {@code [from, limit)} holding a record with consistent size fields, or -1. */

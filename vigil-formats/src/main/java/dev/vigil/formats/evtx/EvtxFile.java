@@ -200,8 +200,12 @@ public final class EvtxFile implements Closeable, Iterable<EvtxRecord> {
         if (loaded < first) {
             return decoder.decode(buffer, loaded, chunkIndex, offset, sink, damage); // file shrank
         }
-        return decoder.decode(buffer, length, loaded, from -> readFully(channel,
-                ByteBuffer.wrap(buffer, from, length - from), offset + from), chunkIndex, offset, sink, damage);
+        try {
+            return decoder.decode(buffer, length, loaded, from -> readFully(channel,
+                    ByteBuffer.wrap(buffer, from, length - from), offset + from), chunkIndex, offset, sink, damage);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // reading the rest of the chunk failed: the same error as a failed first read
+        }
     }
 
     /** Streams every record in file order; damage goes to the options' listener. */

@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Feeds EVTX files through Vigil's native decoder into {@link WindowsRecord}s named exactly as the XML
  * reader names them ({@code System/E} → {@code E}, {@code System/E/@A} → {@code E_A}, EventData
  * {@code Data[@Name]} → its name, UserData leaves → their names), so one set of normalizers serves both.
- * Damage is reported per record or chunk with the file, chunk and offset, and decoding goes on. Unused
+ * Damage is reported per record or chunk with the file, chunk and offset, and decoding goes on. Records are
+ * named by their EventRecordID in problems, as damage is, so a file read in parts names them the same. Unused
  * (all-zero) chunks are normal in pre-allocated logs and are not reported.
  */
 public final class EvtxReader implements EvtxDecoder {
@@ -32,8 +33,7 @@ public final class EvtxReader implements EvtxDecoder {
     public void decode(Path file, String displayPath, RecordSink sink) throws IOException {
         EvtxOptions options = EvtxOptions.defaults().withDamageListener(d -> damage(d, sink));
         try (EvtxFile evtx = EvtxFile.open(file, options)) {
-            long[] ordinal = {0};
-            evtx.forEach(r -> sink.record(toRecord(r).position(0, ++ordinal[0])));
+            evtx.forEach(r -> sink.record(toRecord(r).position(0, r.recordId())));
         }
     }
 
@@ -54,9 +54,8 @@ public final class EvtxReader implements EvtxDecoder {
             }
         });
         try (EvtxFile evtx = EvtxFile.open(file, options)) {
-            long[] ordinal = {0};
             for (int i = Math.max(0, from); i < Math.min(to, evtx.chunkCount()); i++) {
-                evtx.decodeChunk(i, r -> sink.record(toRecord(r).position(0, ++ordinal[0])), options.damageListener());
+                evtx.decodeChunk(i, r -> sink.record(toRecord(r).position(0, r.recordId())), options.damageListener());
             }
         }
     }

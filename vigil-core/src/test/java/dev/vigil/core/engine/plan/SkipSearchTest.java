@@ -40,23 +40,13 @@ class SkipSearchTest {
             SkipSearch search = new SkipSearch(lits);
             for (int j = 0; j < 40; j++) {
                 String v = random(r, valueChars, r.nextInt(40));
-                String folded = v.toLowerCase(Locale.ROOT);
                 StringBuilder perChar = new StringBuilder();
                 for (int k = 0; k < v.length(); k++) {
                     perChar.append(Character.toLowerCase(v.charAt(k)));
                 }
-                TreeSet<Integer> inFolded = new TreeSet<>();
-                TreeSet<Integer> inPerChar = new TreeSet<>();
-                for (int i = 0; i < lits.size(); i++) {
-                    if (folded.contains(lits.get(i))) {
-                        inFolded.add(i);
-                    }
-                    if (perChar.indexOf(lits.get(i)) >= 0) {
-                        inPerChar.add(i);
-                    }
-                }
-                TreeSet<Integer> got = new TreeSet<>();
-                search.scan(v, got::add);
+                TreeSet<Integer> inFolded = LiteralOracle.inFolded(lits, v);
+                TreeSet<Integer> inPerChar = LiteralOracle.in(lits, perChar);
+                TreeSet<Integer> got = LiteralOracle.reported(search, v);
                 hits += got.size();
                 assertThat(got).as("%s in %s", lits, v).isEqualTo(inPerChar).containsAll(inFolded);
                 if (v.chars().allMatch(c -> c < 256)) {

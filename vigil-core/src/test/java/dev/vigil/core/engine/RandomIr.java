@@ -25,7 +25,8 @@ final class RandomIr {
         "10.1.2.3", "42", "0x2a"};
     static final String[] REGEXES = {"n.t", "(?:cmd|net)\\.exe", "net\\.exe", "c(md)?\\.exe", "a{2}b", "\\x41b",
         "(?i)share", "sh+are", "ne?t", "[a-c]md\\.", "^net", "exe$", "\\pLnet", "\\Qnet.\\E", "cmd|net",
-        "\u03a3\u03c3", "ab", "(net|cmd)\\.", "(?:share|delete) ", "(NET|c)a", "(a|b)?net", "x(net|)"};
+        "\u03a3\u03c3", "ab", "(net|cmd)\\.", "(?:share|delete) ", "(NET|c)a", "(a|b)?net", "x(net|)",
+        "[[:alpha:]net]md", "[]x]net", "n[[:digit:]e]t"};
     static final EventClass[] CLASSES = {
         new EventClass("windows", "process_creation", "sysmon"),
         new EventClass("windows", "process_creation", "security"),

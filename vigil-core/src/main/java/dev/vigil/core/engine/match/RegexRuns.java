@@ -1,5 +1,7 @@
 package dev.vigil.core.engine.match;
 
+import dev.vigil.core.engine.plan.RegexSyntax;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,7 +109,7 @@ final class RegexRuns {
             }
             a.words = words(p.substring(i + 1, next - 1), fold);
         } else if (c == '[') {
-            next = classEnd(p, i);
+            next = RegexSyntax.classEnd(p, i);
             if (next < 0) {
                 return null;
             }
@@ -215,7 +217,7 @@ final class RegexRuns {
                 continue;
             }
             if (c == '[') {
-                j = classEnd(p, j);
+                j = RegexSyntax.classEnd(p, j);
                 if (j < 0) {
                     return -1;
                 }
@@ -224,37 +226,6 @@ final class RegexRuns {
             if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth == 0) {
-                return j + 1;
-            }
-            j++;
-        }
-        return -1;
-    }
-
-    /** The index past the ']' closing the class opened at {@code open}, or -1. */
-    private static int classEnd(String p, int open) {
-        int j = open + 1;
-        if (j < p.length() && p.charAt(j) == '^') {
-            j++;
-        }
-        if (j < p.length() && p.charAt(j) == ']') {
-            j++;
-        }
-        while (j < p.length()) {
-            char c = p.charAt(j);
-            if (c == '\\') {
-                j += 2;
-                continue;
-            }
-            if (c == '[' && j + 1 < p.length() && p.charAt(j + 1) == ':') {
-                int close = p.indexOf(":]", j + 2);
-                if (close < 0) {
-                    return -1;
-                }
-                j = close + 2;
-                continue;
-            }
-            if (c == ']') {
                 return j + 1;
             }
             j++;

@@ -204,17 +204,9 @@ final class RegexLiteral {
         return j;
     }
 
+    /** Past the class opened at {@code i}; an unclosed class (RE2 rejects it) runs to the end. */
     private static int skipClass(String p, int i) {
-        int j = i + 1;
-        if (j < p.length() && p.charAt(j) == '^') {
-            j++;
-        }
-        if (j < p.length() && p.charAt(j) == ']') {
-            j++;
-        }
-        while (j < p.length() && p.charAt(j) != ']') {
-            j += p.charAt(j) == '\\' ? 2 : 1;
-        }
-        return j + 1;
+        int end = RegexSyntax.classEnd(p, i);
+        return end < 0 ? p.length() : end;
     }
 }

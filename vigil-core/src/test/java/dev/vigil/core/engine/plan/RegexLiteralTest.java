@@ -37,4 +37,11 @@ class RegexLiteralTest {
         assertThat(RegexLiteral.anyOf("x(ab|cd)?yz", true)).containsExactly("yz");
         assertThat(RegexLiteral.anyOf("(a|)bcd", true)).containsExactly("bcd");
     }
+
+    @Test
+    void skipsPosixClassesInsideABracketClassWhole() {
+        // "[[:alpha:]x]" is one class; its inner ']' must not end it, or "x]" would look like a required run.
+        assertThat(RegexLiteral.anyOf("[[:alpha:]xyz]a", true)).containsExactly("a");
+        assertThat(RegexLiteral.anyOf("a[[:digit:]b]", true)).containsExactly("a");
+    }
 }

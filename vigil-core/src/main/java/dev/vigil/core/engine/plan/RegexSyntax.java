@@ -1,0 +1,46 @@
+package dev.vigil.core.engine.plan;
+
+/**
+ * The pieces of RE2 syntax the literal readers ({@link RegexLiteral}, {@code RegexRuns}) must step over whole,
+ * so that a character inside them is never taken for a literal the pattern requires.
+ */
+public final class RegexSyntax {
+
+    private RegexSyntax() {
+    }
+
+    /**
+     * The index just past the {@code ]} closing the bracket class opened at {@code open}, or -1 when it is
+     * not closed. A leading {@code ^} and a {@code ]} right after it are members; escapes and POSIX classes
+     * ({@code [:alpha:]}) are stepped over, so their own {@code ]} does not close the class.
+     */
+    public static int classEnd(String p, int open) {
+        int j = open + 1;
+        if (j < p.length() && p.charAt(j) == '^') {
+            j++;
+        }
+        if (j < p.length() && p.charAt(j) == ']') {
+            j++;
+        }
+        while (j < p.length()) {
+            char c = p.charAt(j);
+            if (c == '\\') {
+                j += 2;
+                continue;
+            }
+            if (c == '[' && j + 1 < p.length() && p.charAt(j + 1) == ':') {
+                int close = p.indexOf(":]", j + 2);
+                if (close < 0) {
+                    return -1;
+                }
+                j = close + 2;
+                continue;
+            }
+            if (c == ']') {
+                return j + 1;
+            }
+            j++;
+        }
+        return -1;
+    }
+}

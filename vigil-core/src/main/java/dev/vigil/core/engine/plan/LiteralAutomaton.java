@@ -49,8 +49,8 @@ public final class LiteralAutomaton implements LiteralSearch {
      */
     static final int DENSE_BUDGET = 1 << 24;
     /**
-     * The same for {@link #wide}, which few values reach: its alphabet holds every look-alike character, and
-     * full rows over it would take hundreds of megabytes for the SigmaHQ CommandLine literals.
+     * The same for a {@link #wide} automaton, which few values reach: its alphabet holds every look-alike
+     * character, and full rows over it would take hundreds of megabytes for large literal sets.
      */
     static final int WIDE_DENSE_BUDGET = 1 << 15;
     private final int stateCount;
@@ -58,9 +58,12 @@ public final class LiteralAutomaton implements LiteralSearch {
      * Every literal, for values with a character beyond Latin-1; null when every literal is Latin-1. A
      * Latin-1 value folds to Latin-1, so only Latin-1 literals can occur in it: the tables scanned for most
      * values leave out the look-alike characters some rules list, which would otherwise multiply their
-     * width (the SigmaHQ CommandLine literals use over a thousand distinct characters).
+     * width (the SigmaHQ CommandLine literals use over a thousand distinct characters). Over many literals
+     * it is a {@link GramSearch}: an automaton over such an alphabet keeps full rows for a few dozen states
+     * only, and the rest, reached through chains of sparse states and failure links, cost over a
+     * microsecond per character on the SigmaHQ CommandLine literals.
      */
-    private final LiteralAutomaton wide;
+    private final LiteralSearch wide;
     /** Literals ending at each state (own and via suffix links), flattened: outputs[outStart[s]..outStart[s+1]). */
     private final int[] outStart;
     private final int[] outputs;
@@ -84,7 +87,8 @@ public final class LiteralAutomaton implements LiteralSearch {
         List<String> literals = given;
         int[] ids = null;
         if (splitWide && !latin1(given)) {
-            wide = new LiteralAutomaton(given, Math.min(denseBudget, WIDE_DENSE_BUDGET), false);
+            wide = given.size() >= GramSearch.MIN_LITERALS ? new GramSearch(given)
+                    : new LiteralAutomaton(given, Math.min(denseBudget, WIDE_DENSE_BUDGET), false);
             literals = new ArrayList<>();
             List<Integer> kept = new ArrayList<>();
             for (int i = 0; i < given.size(); i++) {
@@ -356,7 +360,11 @@ public final class LiteralAutomaton implements LiteralSearch {
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
             if (c >= 256) {
-                (wide != null ? wide : this).scanFolded(value.toLowerCase(Locale.ROOT), sink);
+                if (wide != null) {
+                    wide.scan(value, sink);
+                } else {
+                    scanFolded(value.toLowerCase(Locale.ROOT), sink);
+                }
                 return;
             }
             int col = latin1Column[c];

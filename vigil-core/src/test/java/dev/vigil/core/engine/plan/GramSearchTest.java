@@ -1,0 +1,68 @@
+package dev.vigil.core.engine.plan;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gram search reports exactly the literals that occur in the folded value, long or short, whichever
+ * gram each is indexed under, on values within Latin-1 and beyond.
+ */
+class GramSearchTest {
+
+    @Test
+    void reportsTheLiteralsContainsFindsInLatin1Values() {
+        agrees(new Random(23), "ab-", "abAB-é", 0);
+    }
+
+    @Test
+    void findsShortLiteralsAndLiteralsBeyondLatin1Too() {
+        agrees(new Random(29), "abc", "abcABC", 3);
+        agrees(new Random(31), "kiσς", "kKiI\u212AİıΣσς\uD800", 2);
+    }
+
+    @Test
+    void takesTheWideValuesOfAnAutomatonOverManyLiterals() {
+        List<String> lits = new ArrayList<>();
+        for (int i = 0; i < GramSearch.MIN_LITERALS; i++) {
+            lits.add("lit" + i);
+        }
+        lits.add("\u2013c");
+        LiteralAutomaton a = new LiteralAutomaton(lits);
+        assertThat(LiteralOracle.reported(a, "cmd \u2013C lit7 LIT12")).containsExactly(1, 7, 12, 64);
+    }
+
+    private static void agrees(Random r, String literalChars, String valueChars, int shortest) {
+        int hits = 0;
+        for (int round = 0; round < 60; round++) {
+            List<String> lits = new ArrayList<>();
+            for (int i = 0; i < GramSearch.MIN_LITERALS + r.nextInt(200); i++) {
+                int len = shortest > 0 && r.nextInt(4) == 0 ? 1 + r.nextInt(GramSearch.Q) : GramSearch.Q + r.nextInt(5);
+                lits.add(random(r, literalChars, len).toLowerCase(Locale.ROOT));
+            }
+            GramSearch search = new GramSearch(lits);
+            for (int j = 0; j < 60; j++) {
+                String v = random(r, valueChars, r.nextInt(30));
+                TreeSet<Integer> expected = LiteralOracle.inFolded(lits, v);
+                TreeSet<Integer> got = LiteralOracle.reported(search, v);
+                hits += expected.size();
+                assertThat(got).as("%s in %s", lits, v).isEqualTo(expected);
+            }
+        }
+        assertThat(hits).as("literals found at all").isGreaterThan(100);
+    }
+
+    private static String random(Random r, String alphabet, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}

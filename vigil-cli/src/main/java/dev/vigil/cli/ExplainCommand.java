@@ -96,7 +96,7 @@ public final class ExplainCommand implements Callable<Integer> {
             out.println("    optimised:  " + compiler.optimise(q.query().filter()));
             List<Set<Witness>> w = set.witnesses(qi);
             out.println("    witnesses:  " + (w == null ? "none (evaluated on every event in scope)"
-                    : "one literal of each of " + w));
+                    : "one literal of each of " + w + " (~ contains, ^ starts, $ ends, = equals)"));
             for (EventClass c : q.query().scope().selectors()) {
                 for (String line : set.describePlan(c).split("\n")) {
                     out.println("    plan " + line);
@@ -148,15 +148,13 @@ public final class ExplainCommand implements Callable<Integer> {
     private static boolean occurs(CanonicalEvent ev, Witness x) {
         if (x.field().isAny()) {
             for (int i = 0; i < ev.size(); i++) {
-                String v = ev.text(ev.fieldAt(i));
-                if (v != null && v.toLowerCase(Locale.ROOT).contains(x.literal())) {
+                if (x.holdsIn(ev.get(ev.fieldAt(i)))) {
                     return true;
                 }
             }
             return false;
         }
-        String v = ev.text(x.field());
-        return v != null && v.toLowerCase(Locale.ROOT).contains(x.literal());
+        return x.holdsIn(ev.get(x.field()));
     }
 
     /** The condition as a tree, each node with the reference interpreter's verdict on the event. */

@@ -11,7 +11,7 @@ class ExplainCommandTest {
         CliRun r = CliRun.of("explain", "CAR-2020-11-007", "--event", CliRun.sample("sysmon.xml"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("routed to:").contains("optimised:").contains("witnesses:")
-                .contains("automaton on").contains("MATCH").contains("[true]").contains("[false]");
+                .contains("search on").contains("MATCH").contains("[true]").contains("[false]");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.vigil.core.engine;
 
+import dev.vigil.core.engine.plan.AffixTrie;
+import dev.vigil.core.engine.plan.Anchor;
+import dev.vigil.core.engine.plan.AnchoredLiteral;
 import dev.vigil.core.engine.plan.LiteralSearch;
 import dev.vigil.core.engine.plan.Witnesses.Witness;
 import dev.vigil.core.event.CanonicalEvent;
@@ -13,9 +16,11 @@ import java.util.Set;
 
 /**
  * The plan for events of one class: the queries in scope (in rule-set order), and the candidate index over
- * them, one {@link LiteralSearch} per field fusing every witness literal on that field. Matching an
- * event scans each indexed field once, counts for each query the witness clauses that a literal found
- * satisfies, then evaluates only the queries with every clause satisfied, and those without witnesses.
+ * them: per field, one {@link LiteralSearch} fusing every witness literal on that field, or, when all of
+ * them are anchored at its start or end or equal to it, tries walked from its ends ({@link AffixTrie}).
+ * Matching an event searches each indexed field once, counts for each query the witness clauses that a
+ * literal found satisfies, then evaluates only the queries with every clause satisfied, and those without
+ * witnesses.
  */
 final class ClassPlan {
 
@@ -29,23 +34,23 @@ final class ClassPlan {
     final int[] clauseQuery;
     final Field[] fields;
     final LiteralSearch[] automata;
-    /** By field slot: the field has its own automaton (which also holds the keyword literals). */
-    private final boolean[] ownAutomaton;
+    /** By field slot: the field has a search of its own (which also holds the keyword literals). */
+    private final boolean[] ownSearch;
     /** Per automaton, where its literal indices start in {@link #literalClauses}. */
     final int[] literalBase;
     /** For each witness literal, the clause ids it satisfies. */
     final int[][] literalClauses;
 
     /**
-     * @param automata automata already built for other classes, keyed by their literal list: classes that
-     *                 share rules (Sysmon and Security process creation) share the automaton, built once
+     * @param built searches already built for other classes, keyed by their literal list: classes that
+     *              share rules (Sysmon and Security process creation) share the automaton, built once
      */
-    ClassPlan(int[] queries, List<List<Set<Witness>>> clauses, Map<List<String>, LiteralSearch> built) {
+    ClassPlan(int[] queries, List<List<Set<Witness>>> clauses, Map<List<?>, LiteralSearch> built) {
         this.queries = queries;
         this.always = new boolean[queries.length];
         this.clauseCount = new int[queries.length];
         List<Integer> owners = new ArrayList<>();
-        Map<Field, Map<String, List<Integer>>> byField = new LinkedHashMap<>();
+        Map<Field, Map<AnchoredLiteral, List<Integer>>> byField = new LinkedHashMap<>();
         for (int i = 0; i < queries.length; i++) {
             List<Set<Witness>> c = clauses.get(i);
             if (c == null) {
@@ -58,17 +63,17 @@ final class ClassPlan {
                 owners.add(i);
                 for (Witness x : clause) {
                     byField.computeIfAbsent(x.field(), f -> new LinkedHashMap<>())
-                            .computeIfAbsent(x.literal(), l -> new ArrayList<>()).add(id);
+                            .computeIfAbsent(x.anchored(), l -> new ArrayList<>()).add(id);
                 }
             }
         }
         clauseQuery = owners.stream().mapToInt(Integer::intValue).toArray();
         alwaysList = java.util.stream.IntStream.range(0, queries.length).filter(i -> always[i]).toArray();
-        // Keyword literals (any field) join every field's own automaton, so each value is scanned once; the
-        // keyword automaton itself then only scans the fields that have no automaton of their own.
-        Map<String, List<Integer>> keywords = byField.remove(Field.of(Field.ANY_NAME));
+        // Keyword literals (any field) join every field's own search, so each value is scanned once; the
+        // keyword search itself then only scans the fields that have no search of their own.
+        Map<AnchoredLiteral, List<Integer>> keywords = byField.remove(Field.of(Field.ANY_NAME));
         if (keywords != null) {
-            for (Map<String, List<Integer>> own : byField.values()) {
+            for (Map<AnchoredLiteral, List<Integer>> own : byField.values()) {
                 keywords.forEach((lit, ids) -> own.merge(lit, ids, ClassPlan::union));
             }
             byField.put(Field.of(Field.ANY_NAME), keywords);
@@ -78,16 +83,27 @@ final class ClassPlan {
         for (Field f : fields) {
             maxSlot = Math.max(maxSlot, f.slot());
         }
-        ownAutomaton = new boolean[maxSlot + 1];
+        ownSearch = new boolean[maxSlot + 1];
         for (Field f : fields) {
-            ownAutomaton[f.slot()] = !f.isAny();
+            ownSearch[f.slot()] = !f.isAny();
         }
         automata = new LiteralSearch[fields.length];
         literalBase = new int[fields.length];
         List<int[]> lc = new ArrayList<>();
         for (int f = 0; f < fields.length; f++) {
-            Map<String, List<Integer>> lits = byField.get(fields[f]);
-            automata[f] = built.computeIfAbsent(List.copyOf(lits.keySet()), LiteralSearch::of);
+            Map<AnchoredLiteral, List<Integer>> lits = byField.get(fields[f]);
+            boolean anchored = lits.keySet().stream().noneMatch(l -> l.anchor() == Anchor.ANYWHERE);
+            if (!anchored) {
+                // A field scanned through anyway takes its anchored literals into the scan (an anchored
+                // literal occurs in the value too): walking the value's ends on top would only add work.
+                Map<AnchoredLiteral, List<Integer>> flat = new LinkedHashMap<>();
+                lits.forEach((l, ids) -> flat.merge(new AnchoredLiteral(l.text(), Anchor.ANYWHERE), ids, ClassPlan::union));
+                lits = flat;
+            }
+            List<AnchoredLiteral> keys = List.copyOf(lits.keySet());
+            List<String> texts = keys.stream().map(AnchoredLiteral::text).toList();
+            automata[f] = anchored ? built.computeIfAbsent(keys, k -> new AffixTrie(keys))
+                    : built.computeIfAbsent(texts, k -> LiteralSearch.of(texts));
             literalBase[f] = lc.size();
             for (List<Integer> ids : lits.values()) {
                 lc.add(ids.stream().mapToInt(Integer::intValue).distinct().toArray());
@@ -133,16 +149,16 @@ final class ClassPlan {
     }
 
     private boolean hasOwn(Field f) {
-        return f.slot() < ownAutomaton.length && ownAutomaton[f.slot()];
+        return f.slot() < ownSearch.length && ownSearch[f.slot()];
     }
 
     private static void scan(Object v, LiteralSearch a, Marker m) {
         if (v instanceof String s) {
-            a.scan(s, m);
+            LiteralSearch.scan(a, s, m);
         } else if (v instanceof String[] values) {
             for (String s : values) {
                 if (s != null) {
-                    a.scan(s, m);
+                    LiteralSearch.scan(a, s, m);
                 }
             }
         }

@@ -31,7 +31,7 @@ public final class CompiledRuleSet {
     private final Optimisations optimisations;
     private final ConcurrentHashMap<EventClass, ClassPlan> plans = new ConcurrentHashMap<>();
     private final ClassPlan unrouted;
-    private final Map<List<String>, LiteralSearch> automata = new ConcurrentHashMap<>();
+    private final Map<List<?>, LiteralSearch> automata = new ConcurrentHashMap<>();
     private final ThreadLocal<MatchContext> contexts = ThreadLocal.withInitial(MatchContext::new);
 
     private CompiledRuleSet(List<CompiledQuery> queries, List<List<Set<Witness>>> witnesses, Optimisations optimisations) {
@@ -96,7 +96,7 @@ public final class CompiledRuleSet {
         sb.append("class ").append(c).append(": ").append(p.queries.length).append(" queries in scope, ")
                 .append(always).append(" without witnesses (always evaluated)\n");
         for (int f = 0; f < p.fields.length; f++) {
-            sb.append("  automaton on ").append(p.fields[f].name()).append(": ")
+            sb.append("  search on ").append(p.fields[f].name()).append(": ")
                     .append(p.automata[f].describe()).append("\n");
         }
         return sb.toString();

@@ -26,8 +26,28 @@ public interface LiteralSearch {
     /** A short description for plan dumps. */
     String describe();
 
+    /**
+     * {@code search.scan(value, sink)}, dispatched by a test of each concrete class: a plan calls every kind
+     * of search from one place, where an interface call with more than two receivers would be a table
+     * dispatch that no search's loop can be inlined into.
+     */
+    static void scan(LiteralSearch search, String value, Sink sink) {
+        if (search instanceof LiteralAutomaton a) {
+            a.scan(value, sink);
+        } else if (search instanceof AffixTrie t) {
+            t.scan(value, sink);
+        } else if (search instanceof SkipSearch k) {
+            k.scan(value, sink);
+        } else {
+            search.scan(value, sink);
+        }
+    }
+
     /** The cheaper search for {@code literals}. */
     static LiteralSearch of(List<String> literals) {
-        return SkipSearch.suits(literals) ? new SkipSearch(literals) : new LiteralAutomaton(literals);
+        if (SkipSearch.suits(literals)) {
+            return new SkipSearch(literals);
+        }
+        return new LiteralAutomaton(literals);
     }
 }

@@ -21,11 +21,34 @@ import java.util.Set;
  */
 public final class Witnesses {
 
-    /** One literal that must occur (case-folded) in one field. */
-    public record Witness(Field field, String literal) {
+    /** One literal that must occur (case-folded) in one field, where its anchor says. */
+    public record Witness(Field field, String literal, Anchor anchor) {
+        public Witness(Field field, String literal) {
+            this(field, literal, Anchor.ANYWHERE);
+        }
+
+        public AnchoredLiteral anchored() {
+            return new AnchoredLiteral(literal, anchor);
+        }
+
+        /** True when the literal sits in {@code value} (a String, or a String[] of which one element must do). */
+        public boolean holdsIn(Object value) {
+            if (value instanceof String s) {
+                return anchor.holds(s.toLowerCase(Locale.ROOT), literal);
+            }
+            if (value instanceof String[] values) {
+                for (String s : values) {
+                    if (s != null && anchor.holds(s.toLowerCase(Locale.ROOT), literal)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         @Override
         public String toString() {
-            return field.name() + "~\"" + literal + "\"";
+            return field.name() + anchor.symbol() + "\"" + literal + "\"";
         }
     }
 
@@ -94,37 +117,56 @@ public final class Witnesses {
             return out.isEmpty() ? null : out;
         }
         if (e instanceof Expr.Match m) {
-            String literal = literal(m);
-            return literal == null || literal.isEmpty() ? null : Set.of(new Witness(Field.of(m.field()), literal));
+            Witness w = witness(m);
+            return w == null ? null : Set.of(w);
         }
         return null;
     }
 
     /**
-     * The longest literal the match implies, folded. A case-insensitive test is exactly "the folded needle
-     * occurs in the folded value"; a case-sensitive one implies that only when folding the needle cannot
-     * depend on context (capital sigma) or split a code point (lone surrogates), so those get none.
+     * The longest literal the match implies, folded, and where it must sit. A case-insensitive test is
+     * exactly "the folded needle occurs (at that place) in the folded value"; a case-sensitive one implies
+     * that only when folding the needle cannot depend on context (capital sigma) or split a code point
+     * (lone surrogates), so those get none. A keyword search (any field) keeps its literal unanchored: its
+     * literals are scanned together with every field's unanchored ones.
      */
-    private static String literal(Expr.Match m) {
+    private static Witness witness(Expr.Match m) {
         if (m.op() == StringOp.REGEX) {
             return null;
         }
         if (m.caseSensitive() && !contextFree(m.needle())) {
             return null;
         }
+        Field field = Field.of(m.field());
         String folded = m.needle().toLowerCase(Locale.ROOT);
-        if (m.op() != StringOp.GLOB) {
-            return folded;
-        }
-        List<String> pieces = m.caseSensitive() ? folded(Glob.parse(m.needle()).literals())
-                : Glob.parse(folded).literals();
-        String longest = "";
-        for (String p : pieces) {
-            if (p.length() > longest.length()) {
-                longest = p;
+        Anchor anchor;
+        String literal;
+        if (m.op() == StringOp.GLOB) {
+            List<String> pieces = m.caseSensitive() ? folded(Glob.parse(m.needle()).literals())
+                    : Glob.parse(folded).literals();
+            int best = 0;
+            for (int i = 1; i < pieces.size(); i++) {
+                if (pieces.get(i).length() > pieces.get(best).length()) {
+                    best = i;
+                }
             }
+            literal = pieces.get(best);
+            boolean first = best == 0;
+            boolean last = best == pieces.size() - 1;
+            anchor = first && last ? Anchor.WHOLE : first ? Anchor.START : last ? Anchor.END : Anchor.ANYWHERE;
+        } else {
+            literal = folded;
+            anchor = switch (m.op()) {
+                case EQUALS -> Anchor.WHOLE;
+                case STARTS_WITH -> Anchor.START;
+                case ENDS_WITH -> Anchor.END;
+                default -> Anchor.ANYWHERE;
+            };
         }
-        return longest;
+        if (literal.isEmpty()) {
+            return null;
+        }
+        return new Witness(field, literal, field.isAny() ? Anchor.ANYWHERE : anchor);
     }
 
     private static List<String> folded(List<String> pieces) {

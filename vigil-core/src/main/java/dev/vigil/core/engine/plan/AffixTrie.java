@@ -1,0 +1,218 @@
+package dev.vigil.core.engine.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Anchored witness literals of one field, found by walking tries of them from the ends of the value for
+ * as long as some literal can still match: literals anchored at the start and whole-value literals from the
+ * first character, literals anchored at the end (held reversed) from the last. An image path is walked
+ * for its last dozen characters rather than scanned whole, and an event id for one or two.
+ *
+ * <p>Latin-1 characters fold through a table as the walk reads them ({@link String#toLowerCase(Locale)}
+ * with {@code Locale.ROOT} is per character there); a value with any other character is folded whole
+ * first, as the literals were.
+ */
+public final class AffixTrie implements LiteralSearch {
+
+    private static final char[] LOWER = Latin1Fold.LOWER;
+
+    /** The start and whole-value literals, or null. */
+    private final Walk forward;
+    /** The end literals, or null. */
+    private final Walk backward;
+    private final int literalCount;
+
+    /** @param literals anchored literals (any anchor but {@link Anchor#ANYWHERE}), reported by their index */
+    public AffixTrie(List<AnchoredLiteral> literals) {
+        this.literalCount = literals.size();
+        List<Integer> front = new ArrayList<>();
+        List<Integer> back = new ArrayList<>();
+        for (int i = 0; i < literals.size(); i++) {
+            switch (literals.get(i).anchor()) {
+                case START, WHOLE -> front.add(i);
+                case END -> back.add(i);
+                case ANYWHERE -> throw new IllegalArgumentException("not an anchored literal: " + literals.get(i));
+            }
+        }
+        forward = front.isEmpty() ? null : new Walk(literals, front, false);
+        backward = back.isEmpty() ? null : new Walk(literals, back, true);
+    }
+
+    @Override
+    public void scan(String value, Sink sink) {
+        if (forward != null && !forward.walk(value, sink)) {
+            forward.walkFolded(value.toLowerCase(Locale.ROOT), sink);
+        }
+        if (backward != null && !backward.walk(value, sink)) {
+            backward.walkFolded(value.toLowerCase(Locale.ROOT), sink);
+        }
+    }
+
+    @Override
+    public int literalCount() {
+        return literalCount;
+    }
+
+    @Override
+    public String describe() {
+        return literalCount + " anchored literals, tries of " + (forward == null ? 0 : forward.nodes()) + " (from the start) and "
+                + (backward == null ? 0 : backward.nodes()) + " (from the end) nodes";
+    }
+
+    /** One trie, walked from one end of the value. */
+    private static final class Walk {
+        /** Edges of node {@code n}: {@code edgeStart[n]..edgeStart[n+1]} in {@link #edgeChar}, by character. */
+        private final int[] edgeStart;
+        private final char[] edgeChar;
+        private final int[] edgeTarget;
+        /** Literals reported when the walk reaches a node: prefix (or suffix) literals ending there. */
+        private final int[] reachStart;
+        private final int[] reach;
+        /** Literals reported only when the walk reaches a node having read the whole value. */
+        private final int[] wholeStart;
+        private final int[] whole;
+        private final boolean backward;
+
+        Walk(List<AnchoredLiteral> literals, List<Integer> ids, boolean backward) {
+            this.backward = backward;
+            Map<Long, Integer> edges = new HashMap<>();
+            List<List<Integer>> reached = new ArrayList<>();
+            List<List<Integer>> wholes = new ArrayList<>();
+            List<int[]> edgeList = new ArrayList<>();
+            reached.add(new ArrayList<>());
+            wholes.add(new ArrayList<>());
+            for (int li : ids) {
+                AnchoredLiteral l = literals.get(li);
+                String text = l.text();
+                int node = 0;
+                for (int k = 0; k < text.length(); k++) {
+                    char c = text.charAt(backward ? text.length() - 1 - k : k);
+                    long key = ((long) node << 16) | c;
+                    Integer next = edges.get(key);
+                    if (next == null) {
+                        next = reached.size();
+                        reached.add(new ArrayList<>());
+                        wholes.add(new ArrayList<>());
+                        edges.put(key, next);
+                        edgeList.add(new int[] {node, c, next});
+                    }
+                    node = next;
+                }
+                (l.anchor() == Anchor.WHOLE ? wholes : reached).get(node).add(li);
+            }
+            int nodes = reached.size();
+            edgeList.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
+            edgeStart = new int[nodes + 1];
+            edgeChar = new char[edgeList.size()];
+            edgeTarget = new int[edgeList.size()];
+            for (int e = 0; e < edgeList.size(); e++) {
+                int[] x = edgeList.get(e);
+                edgeStart[x[0] + 1]++;
+                edgeChar[e] = (char) x[1];
+                edgeTarget[e] = x[2];
+            }
+            for (int n = 0; n < nodes; n++) {
+                edgeStart[n + 1] += edgeStart[n];
+            }
+            reachStart = new int[nodes + 1];
+            reach = flatten(reached, reachStart);
+            wholeStart = new int[nodes + 1];
+            whole = flatten(wholes, wholeStart);
+        }
+
+        int nodes() {
+            return edgeStart.length - 1;
+        }
+
+        private static int[] flatten(List<List<Integer>> lists, int[] start) {
+            int total = 0;
+            for (int n = 0; n < lists.size(); n++) {
+                start[n] = total;
+                total += lists.get(n).size();
+            }
+            start[lists.size()] = total;
+            int[] out = new int[total];
+            int at = 0;
+            for (List<Integer> l : lists) {
+                for (int x : l) {
+                    out[at++] = x;
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Walks a value folding Latin-1 characters by table. False when it met another character: the
+         * caller walks the value folded whole (what was reported holds there too, so it only repeats).
+         */
+        boolean walk(String value, Sink sink) {
+            int n = value.length();
+            int node = 0;
+            for (int k = 0; k < n; k++) {
+                char c = value.charAt(backward ? n - 1 - k : k);
+                if (c >= 256) {
+                    return false;
+                }
+                node = child(node, LOWER[c]);
+                if (node < 0) {
+                    return true;
+                }
+                report(node, k == n - 1, sink);
+            }
+            return true;
+        }
+
+        void walkFolded(String folded, Sink sink) {
+            int n = folded.length();
+            int node = 0;
+            for (int k = 0; k < n; k++) {
+                node = child(node, folded.charAt(backward ? n - 1 - k : k));
+                if (node < 0) {
+                    return;
+                }
+                report(node, k == n - 1, sink);
+            }
+        }
+
+        private int child(int node, char c) {
+            int lo = edgeStart[node];
+            int hi = edgeStart[node + 1];
+            if (hi - lo <= 8) {
+                for (int e = lo; e < hi; e++) {
+                    if (edgeChar[e] == c) {
+                        return edgeTarget[e];
+                    }
+                }
+                return -1;
+            }
+            hi--;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                char m = edgeChar[mid];
+                if (m < c) {
+                    lo = mid + 1;
+                } else if (m > c) {
+                    hi = mid - 1;
+                } else {
+                    return edgeTarget[mid];
+                }
+            }
+            return -1;
+        }
+
+        private void report(int node, boolean atEnd, Sink sink) {
+            for (int i = reachStart[node]; i < reachStart[node + 1]; i++) {
+                sink.found(reach[i]);
+            }
+            if (atEnd) {
+                for (int i = wholeStart[node]; i < wholeStart[node + 1]; i++) {
+                    sink.found(whole[i]);
+                }
+            }
+        }
+    }
+}

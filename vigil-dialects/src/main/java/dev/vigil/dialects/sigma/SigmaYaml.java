@@ -16,7 +16,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,9 +51,36 @@ public record SigmaYaml(Node root, QuerySource source) {
     }
 
     private static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+    /**
+     * The last documents composed on this thread. Loading a rule file reads each document four times (its
+     * rules, its correlations, its rule names, then each rule's query is compiled), and composing is most
+     * of the cost of loading a rule set; the nodes are never modified, so the four reads can share them.
+     */
+    private static final ThreadLocal<LinkedHashMap<Key, SigmaYaml>> RECENT = ThreadLocal.withInitial(
+            () -> new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, SigmaYaml> eldest) {
+                    return size() > RECENT_DOCUMENTS;
+                }
+            });
+    private static final int RECENT_DOCUMENTS = 8;
+
+    private record Key(String text, QuerySource source) {}
 
     /** Composes {@code text} (one document); an empty document gives an empty root scalar. */
     public static SigmaYaml parse(String text, QuerySource source) throws Invalid {
+        Key key = new Key(text, source);
+        Map<Key, SigmaYaml> recent = RECENT.get();
+        SigmaYaml seen = recent.get(key);
+        if (seen != null) {
+            return seen;
+        }
+        SigmaYaml doc = compose(text, source);
+        recent.put(key, doc);
+        return doc;
+    }
+
+    private static SigmaYaml compose(String text, QuerySource source) throws Invalid {
         String file = source.file();
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)

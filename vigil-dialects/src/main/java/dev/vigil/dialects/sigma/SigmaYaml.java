@@ -82,6 +82,10 @@ public record SigmaYaml(Node root, QuerySource source) {
 
     private static SigmaYaml compose(String text, QuerySource source) throws Invalid {
         String file = source.file();
+        Optional<Node> block = BlockYaml.compose(text, file);
+        if (block.isPresent()) {
+            return new SigmaYaml(block.get(), source);
+        }
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
                 .setSchema(new FailsafeSchema())

@@ -45,7 +45,8 @@ public final class VigilAnalyticLoader implements AnalyticLoader {
 
     @Override
     public boolean accepts(String fileName, String text) {
-        return MARKER.matcher(text).find();
+        // The literal test first: every file of a rule directory is offered to every loader.
+        return text.contains("vigil:") && MARKER.matcher(text).find();
     }
 
     @Override

@@ -34,7 +34,8 @@ public final class CarYamlLoader implements AnalyticLoader {
 
     @Override
     public boolean accepts(String fileName, String text) {
-        return ID.matcher(text).find() && (text.startsWith("title:") || text.contains("\ntitle:"));
+        // The literal test first: every file of a rule directory is offered to every loader.
+        return text.contains("CAR-") && ID.matcher(text).find() && (text.startsWith("title:") || text.contains("\ntitle:"));
     }
 
     @Override

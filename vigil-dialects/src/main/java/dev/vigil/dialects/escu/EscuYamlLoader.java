@@ -36,7 +36,8 @@ public final class EscuYamlLoader implements AnalyticLoader {
 
     @Override
     public boolean accepts(String fileName, String text) {
-        return SHAPE.matcher(text).find() && ID.matcher(text).find() && (text.startsWith("name:") || text.contains("\nname:"));
+        // The literal test first: every file of a rule directory is offered to every loader.
+        return text.contains("search:") && SHAPE.matcher(text).find() && ID.matcher(text).find() && (text.startsWith("name:") || text.contains("\nname:"));
     }
 
     @Override

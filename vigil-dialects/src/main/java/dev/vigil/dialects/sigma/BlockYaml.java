@@ -333,88 +333,26 @@ final class BlockYaml {
 
     /** A scalar value starting at offset {@code at} of line {@code l}, in a collection at {@code indent}. */
     private Node scalar(int indent, int l, int at) throws Outside {
-        int end = end(l);
-        int column = at - starts[l];
         char c = text.charAt(at);
-        Node node;
-        int after;
         if (c == '|') {
             return literal(indent, l, at);
-        } else if (c == '\'') {
-            StringBuilder sb = new StringBuilder();
-            int i = at + 1;
-            while (true) {
-                if (i >= end) {
-                    throw Outside.INSTANCE;
-                }
-                char q = text.charAt(i);
-                if (q == '\'') {
-                    if (i + 1 < end && text.charAt(i + 1) == '\'') {
-                        sb.append('\'');
-                        i += 2;
-                        continue;
-                    }
-                    break;
-                }
-                sb.append(q);
-                i++;
-            }
-            node = new ScalarNode(STR, false, sb.toString(), ScalarStyle.SINGLE_QUOTED, mark(l, column), mark(l, column));
-            after = i + 1;
-        } else if (c == '"') {
-            StringBuilder sb = new StringBuilder();
-            int i = at + 1;
-            while (true) {
-                if (i >= end) {
-                    throw Outside.INSTANCE;
-                }
-                char q = text.charAt(i);
-                if (q == '"') {
-                    break;
-                }
-                if (q == '\\') {
-                    if (i + 1 >= end) {
-                        throw Outside.INSTANCE;
-                    }
-                    char e = text.charAt(i + 1);
-                    switch (e) {
-                        case '\\', '"', '/' -> sb.append(e);
-                        case 'n' -> sb.append('\n');
-                        case 't' -> sb.append('\t');
-                        case 'r' -> sb.append('\r');
-                        case '0' -> sb.append('\0');
-                        default -> throw Outside.INSTANCE;
-                    }
-                    i += 2;
-                    continue;
-                }
-                sb.append(q);
-                i++;
-            }
-            node = new ScalarNode(STR, false, sb.toString(), ScalarStyle.DOUBLE_QUOTED, mark(l, column), mark(l, column));
-            after = i + 1;
-        } else {
-            if ("[]{}&*!>%@`,?:".indexOf(c) >= 0 || (c == '-' && (at + 1 == end || text.charAt(at + 1) == ' '))) {
-                throw Outside.INSTANCE;
-            }
-            int stop = end;
-            for (int i = at; i < end; i++) {
-                char p = text.charAt(i);
-                if (p == '#' && text.charAt(i - 1) == ' ') {
-                    stop = i;
-                    break;
-                }
-                if (p == ':' && (i + 1 == end || text.charAt(i + 1) == ' ')) {
-                    throw Outside.INSTANCE;
-                }
-            }
-            while (stop > at && text.charAt(stop - 1) == ' ') {
-                stop--;
-            }
-            node = new ScalarNode(STR, true, text.substring(at, stop), ScalarStyle.PLAIN, mark(l, column), mark(l, column));
-            after = end;
         }
-        if (!restIsComment(after, end) && after != end) {
+        int end = end(l);
+        int column = at - starts[l];
+        StringBuilder value = new StringBuilder();
+        int after;
+        ScalarStyle style;
+        if (c == '\'') {
+            after = singleQuoted(at + 1, end, value);
+            style = ScalarStyle.SINGLE_QUOTED;
+        } else if (c == '"') {
+            after = doubleQuoted(at + 1, end, value);
+            style = ScalarStyle.DOUBLE_QUOTED;
+        } else {
+            after = plain(at, end, value);
+            style = ScalarStyle.PLAIN;
+        }
+        if (after != end && !restIsComment(after, end)) {
             throw Outside.INSTANCE;
         }
         // A deeper line right after a scalar would continue it (or be an error): not in the subset.
@@ -423,7 +361,86 @@ final class BlockYaml {
         if (line < lineCount && indent(line) > indent) {
             throw Outside.INSTANCE;
         }
-        return node;
+        return new ScalarNode(STR, style == ScalarStyle.PLAIN, value.toString(), style, mark(l, column), mark(l, column));
+    }
+
+    /** The text of a single-quoted scalar opened before {@code i}; returns the offset after its closing quote. */
+    private int singleQuoted(int i, int end, StringBuilder out) throws Outside {
+        while (true) {
+            if (i >= end) {
+                throw Outside.INSTANCE;
+            }
+            char q = text.charAt(i);
+            if (q == '\'') {
+                if (i + 1 < end && text.charAt(i + 1) == '\'') {
+                    out.append('\'');
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            out.append(q);
+            i++;
+        }
+    }
+
+    /** The text of a double-quoted scalar opened before {@code i}, with the common escapes. */
+    private int doubleQuoted(int i, int end, StringBuilder out) throws Outside {
+        while (true) {
+            if (i >= end) {
+                throw Outside.INSTANCE;
+            }
+            char q = text.charAt(i);
+            if (q == '"') {
+                return i + 1;
+            }
+            if (q == '\\') {
+                if (i + 1 >= end) {
+                    throw Outside.INSTANCE;
+                }
+                out.append(escaped(text.charAt(i + 1)));
+                i += 2;
+                continue;
+            }
+            out.append(q);
+            i++;
+        }
+    }
+
+    private static char escaped(char e) throws Outside {
+        return switch (e) {
+            case '\\', '"', '/' -> e;
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            case 'r' -> '\r';
+            case '0' -> '\0';
+            default -> throw Outside.INSTANCE;
+        };
+    }
+
+    /** A plain scalar's text, up to a comment or the end of the line (which it returns: the comment is read). */
+    private int plain(int at, int end, StringBuilder out) throws Outside {
+        char c = text.charAt(at);
+        if ("[]{}&*!>%@`,?:".indexOf(c) >= 0 || (c == '-' && (at + 1 == end || text.charAt(at + 1) == ' '))) {
+            throw Outside.INSTANCE;
+        }
+        int stop = end;
+        for (int i = at; i < end; i++) {
+            char p = text.charAt(i);
+            if (p == '#' && text.charAt(i - 1) == ' ') {
+                stop = i;
+                break;
+            }
+            if (p == ':' && (i + 1 == end || text.charAt(i + 1) == ' ')) {
+                throw Outside.INSTANCE;
+            }
+        }
+        int trimmed = stop;
+        while (trimmed > at && text.charAt(trimmed - 1) == ' ') {
+            trimmed--;
+        }
+        out.append(text, at, trimmed);
+        return end;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.vigil.core.engine.plan;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +13,12 @@ import java.util.Map;
  * cache, and checks the literals indexed under a gram that passes against the value at the gram's offset.
  * Shorter literals are looked up whole, ending at each character whose folded form ends one of them.
  *
- * <p>Its cost per character does not depend on the alphabet, where an automaton's table grows with it: a
- * {@link LiteralAutomaton} takes this search for values with characters beyond Latin-1 when its literals
- * are many, since over the look-alike characters some rules list (over a thousand distinct ones in the
- * SigmaHQ CommandLine literals) only a few dozen of its states could keep full rows. On Latin-1 values the
- * automaton's table is narrow and stays the faster search. A value with characters beyond Latin-1 is
+ * <p>Its cost per character does not depend on the alphabet or the literals' length, where an automaton's
+ * table grows with both: a {@link LiteralAutomaton} takes this search for values with characters beyond
+ * Latin-1 when its literals are many, since over the look-alike characters some rules list (over a thousand
+ * distinct ones in the SigmaHQ CommandLine literals) only a few dozen of its states could keep full rows;
+ * and it is the search for sets of many long literals ({@link #suits}). Otherwise, on Latin-1 values, an
+ * automaton's table is narrow and small and stays the faster search. A value with characters beyond Latin-1 is
  * folded whole first, as the literals were; Latin-1 ones are folded through a table as they are read.
  */
 public final class GramSearch implements LiteralSearch {
@@ -26,6 +26,27 @@ public final class GramSearch implements LiteralSearch {
     static final int Q = 4;
     /** Below this many literals an automaton over the wide alphabet stays small enough to keep full rows. */
     static final int MIN_LITERALS = 64;
+    /**
+     * From this many characters of literals on, an automaton's table runs to tens of megabytes even over a
+     * narrow alphabet (the 5,274 SigmaHQ driver-load hashes make 220,000 states, 22 MB, built in over half
+     * a second), and a scan through long literals misses the caches at every character.
+     */
+    static final int LARGE_TOTAL = 100_000;
+
+    /**
+     * True for many long literals, where this search beats an automaton for the Latin-1 values too: a
+     * large total, and few literals shorter than a gram (each of those is looked up at every character that
+     * ends one).
+     */
+    public static boolean suits(List<String> literals) {
+        long total = 0;
+        int shorter = 0;
+        for (String l : literals) {
+            total += l.length();
+            shorter += l.length() < Q ? 1 : 0;
+        }
+        return literals.size() >= MIN_LITERALS && total >= LARGE_TOTAL && shorter * 20 <= literals.size();
+    }
     private static final char[] LOWER = Latin1Fold.LOWER;
     private static final long SHORT_MASK = (1L << 16 * (Q - 1)) - 1;
 
@@ -43,16 +64,15 @@ public final class GramSearch implements LiteralSearch {
     public GramSearch(List<String> literals) {
         literalCount = literals.size();
         texts = literals.toArray(new String[0]);
-        // How many literals contain each gram: a literal is indexed under its rarest.
-        Map<Long, Integer> shared = new HashMap<>();
+        // How often each gram occurs in the literals: a literal is indexed under its rarest.
+        int gramCount = 0;
         for (String l : texts) {
-            List<Long> seen = new ArrayList<>();
+            gramCount += Math.max(0, l.length() - Q + 1);
+        }
+        GramCounts shared = new GramCounts(gramCount);
+        for (String l : texts) {
             for (int at = 0; at + Q <= l.length(); at++) {
-                long g = pack(l, at, Q);
-                if (!seen.contains(g)) {
-                    seen.add(g);
-                    shared.merge(g, 1, Integer::sum);
-                }
+                shared.add(pack(l, at, Q));
             }
         }
         Map<Long, List<int[]>> byGram = new LinkedHashMap<>();
@@ -70,7 +90,7 @@ public final class GramSearch implements LiteralSearch {
             int best = 0;
             int bestShared = Integer.MAX_VALUE;
             for (int at = 0; at + Q <= l.length(); at++) {
-                int s = shared.get(pack(l, at, Q));
+                int s = shared.count(pack(l, at, Q));
                 if (s < bestShared) {
                     bestShared = s;
                     best = at;
@@ -183,6 +203,38 @@ public final class GramSearch implements LiteralSearch {
             }
         }
         return true;
+    }
+
+    /** How many times each gram was added: open addressing over primitive keys (there are many). */
+    private static final class GramCounts {
+        private final long[] keys;
+        private final int[] counts;
+        private final int mask;
+
+        GramCounts(int expected) {
+            int slots = Integer.highestOneBit(Math.max(4, expected * 2) - 1) << 1;
+            keys = new long[slots];
+            counts = new int[slots];
+            mask = slots - 1;
+        }
+
+        private int find(long key) {
+            int s = (int) ((key * 0xC2B2AE3D27D4EB4FL) >>> 40) & mask;
+            while (counts[s] != 0 && keys[s] != key) {
+                s = (s + 1) & mask;
+            }
+            return s;
+        }
+
+        void add(long key) {
+            int s = find(key);
+            keys[s] = key;
+            counts[s]++;
+        }
+
+        int count(long key) {
+            return counts[find(key)];
+        }
     }
 
     /** Open addressing from a long key to a run of (literal, offset) entries. */

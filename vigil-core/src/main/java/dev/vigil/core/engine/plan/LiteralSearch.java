@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Finds which of a fixed list of lower-cased literals occur in a value lower-cased with {@code Locale.ROOT}.
- * A few long Latin-1 literals are searched by skipping ({@link SkipSearch}), others by an
- * {@link LiteralAutomaton}, which reads every character but whose cost does not grow with the literals.
+ * A few long Latin-1 literals are searched by skipping ({@link SkipSearch}), a great many long ones by their
+ * grams ({@link GramSearch}), others by an {@link LiteralAutomaton}, which reads every character but whose
+ * cost per character does not grow with the literals as long as its table stays in the caches.
  */
 public interface LiteralSearch {
 
@@ -38,6 +39,8 @@ public interface LiteralSearch {
             t.scan(value, sink);
         } else if (search instanceof SkipSearch k) {
             k.scan(value, sink);
+        } else if (search instanceof GramSearch g) {
+            g.scan(value, sink);
         } else {
             search.scan(value, sink);
         }
@@ -48,6 +51,6 @@ public interface LiteralSearch {
         if (SkipSearch.suits(literals)) {
             return new SkipSearch(literals);
         }
-        return new LiteralAutomaton(literals);
+        return GramSearch.suits(literals) ? new GramSearch(literals) : new LiteralAutomaton(literals);
     }
 }

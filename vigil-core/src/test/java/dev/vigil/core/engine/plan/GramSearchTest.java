@@ -38,6 +38,22 @@ class GramSearchTest {
         assertThat(LiteralOracle.reported(a, "cmd \u2013C lit7 LIT12")).containsExactly(1, 7, 12, 64);
     }
 
+    @Test
+    void isTheSearchForAGreatManyLongLiteralsOnly() {
+        List<String> hashes = new ArrayList<>();
+        Random r = new Random(37);
+        while (hashes.size() * 40 < GramSearch.LARGE_TOTAL) {
+            hashes.add("sha256=" + random(r, "0123456789abcdef", 33));
+        }
+        assertThat(LiteralSearch.of(hashes)).isInstanceOf(GramSearch.class);
+        assertThat(LiteralSearch.of(hashes.subList(0, hashes.size() / 2))).isInstanceOf(LiteralAutomaton.class);
+        List<String> withShort = new ArrayList<>(hashes);
+        for (int i = 0; i < hashes.size() / 10; i++) {
+            withShort.add("/" + i % 10);
+        }
+        assertThat(LiteralSearch.of(withShort)).isInstanceOf(LiteralAutomaton.class);
+    }
+
     private static void agrees(Random r, String literalChars, String valueChars, int shortest) {
         int hits = 0;
         for (int round = 0; round < 60; round++) {

@@ -190,21 +190,10 @@ final class BlockYaml {
         List<NodeTuple> entries = new ArrayList<>();
         Optional<Mark> start = mark(line, column);
         int col = column;
-        while (true) {
+        do {
             entries.add(entry(indent, col));
-            skipBlank();
-            if (line >= lineCount) {
-                break;
-            }
-            int next = indent(line);
-            if (next < indent) {
-                break;
-            }
-            if (next > indent || isDash(line, next)) {
-                throw Outside.INSTANCE;
-            }
             col = indent;
-        }
+        } while (another(indent, false));
         depth--;
         return new MappingNode(Tag.MAP, false, entries, FlowStyle.BLOCK, start, start);
     }
@@ -276,31 +265,42 @@ final class BlockYaml {
         return new ScalarNode(Tag.NULL, true, "", ScalarStyle.PLAIN, mark(l, afterIndicator), mark(l, afterIndicator));
     }
 
+    /**
+     * After an entry of a block at {@code indent}: true when another follows (a dash line for a sequence,
+     * a key line for a mapping), false when the block ends (a shallower line, the end of the text, or a key
+     * after a sequence at its key's indentation).
+     */
+    private boolean another(int indent, boolean dashes) throws Outside {
+        skipBlank();
+        if (line >= lineCount) {
+            return false;
+        }
+        int next = indent(line);
+        if (next < indent) {
+            return false;
+        }
+        if (next > indent) {
+            throw Outside.INSTANCE;
+        }
+        if (isDash(line, next) == dashes) {
+            return true;
+        }
+        if (dashes) {
+            return false;
+        }
+        throw Outside.INSTANCE;
+    }
+
     /** A sequence whose dashes sit at {@code indent}, the first on the current line at {@code column}. */
     private Node sequence(int indent, int column) throws Outside {
         enter();
         List<Node> items = new ArrayList<>();
         Optional<Mark> start = mark(line, column);
         int col = column;
-        while (true) {
+        do {
             items.add(item(indent, col));
-            skipBlank();
-            if (line >= lineCount) {
-                break;
-            }
-            int next = indent(line);
-            if (next < indent) {
-                break;
-            }
-            if (next > indent || !isDash(line, next)) {
-                if (next == indent) {
-                    // a key after the sequence: the end of an indentless sequence in a mapping
-                    break;
-                }
-                throw Outside.INSTANCE;
-            }
             col = indent;
-        }
+        } while (another(indent, true));
         depth--;
         return new SequenceNode(Tag.SEQ, false, items, FlowStyle.BLOCK, start, start);
     }

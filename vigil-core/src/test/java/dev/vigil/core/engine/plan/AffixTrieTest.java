@@ -48,12 +48,12 @@ class AffixTrieTest {
         for (int round = 0; round < 500; round++) {
             List<AnchoredLiteral> lits = new ArrayList<>();
             for (int i = 0; i < 1 + r.nextInt(12); i++) {
-                lits.add(new AnchoredLiteral(random(r, literalChars, 1 + r.nextInt(4)).toLowerCase(Locale.ROOT),
+                lits.add(new AnchoredLiteral(LiteralOracle.random(r, literalChars, 1 + r.nextInt(4)).toLowerCase(Locale.ROOT),
                         anchors[r.nextInt(anchors.length)]));
             }
             AffixTrie trie = new AffixTrie(lits);
             for (int j = 0; j < 40; j++) {
-                String v = random(r, valueChars, r.nextInt(6));
+                String v = LiteralOracle.random(r, valueChars, r.nextInt(6));
                 String folded = v.toLowerCase(Locale.ROOT);
                 TreeSet<Integer> expected = new TreeSet<>();
                 for (int i = 0; i < lits.size(); i++) {
@@ -70,13 +70,5 @@ class AffixTrieTest {
             }
         }
         assertThat(hits).as("literals found at all").isGreaterThan(100);
-    }
-
-    private static String random(Random r, String alphabet, int n) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 }

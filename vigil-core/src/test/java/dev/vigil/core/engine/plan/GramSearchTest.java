@@ -43,7 +43,7 @@ class GramSearchTest {
         List<String> hashes = new ArrayList<>();
         Random r = new Random(37);
         while (hashes.size() * 40 < GramSearch.LARGE_TOTAL) {
-            hashes.add("sha256=" + random(r, "0123456789abcdef", 33));
+            hashes.add("sha256=" + LiteralOracle.random(r, "0123456789abcdef", 33));
         }
         assertThat(LiteralSearch.of(hashes)).isInstanceOf(GramSearch.class);
         assertThat(LiteralSearch.of(hashes.subList(0, hashes.size() / 2))).isInstanceOf(LiteralAutomaton.class);
@@ -60,11 +60,11 @@ class GramSearchTest {
             List<String> lits = new ArrayList<>();
             for (int i = 0; i < GramSearch.MIN_LITERALS + r.nextInt(200); i++) {
                 int len = shortest > 0 && r.nextInt(4) == 0 ? 1 + r.nextInt(GramSearch.Q) : GramSearch.Q + r.nextInt(5);
-                lits.add(random(r, literalChars, len).toLowerCase(Locale.ROOT));
+                lits.add(LiteralOracle.random(r, literalChars, len).toLowerCase(Locale.ROOT));
             }
             GramSearch search = new GramSearch(lits);
             for (int j = 0; j < 60; j++) {
-                String v = random(r, valueChars, r.nextInt(30));
+                String v = LiteralOracle.random(r, valueChars, r.nextInt(30));
                 TreeSet<Integer> expected = LiteralOracle.inFolded(lits, v);
                 TreeSet<Integer> got = LiteralOracle.reported(search, v);
                 hits += expected.size();
@@ -72,13 +72,5 @@ class GramSearchTest {
             }
         }
         assertThat(hits).as("literals found at all").isGreaterThan(100);
-    }
-
-    private static String random(Random r, String alphabet, int n) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 }

@@ -27,6 +27,15 @@ public final class LiteralOracle {
         return in(literals, value.toLowerCase(Locale.ROOT));
     }
 
+    /** {@code n} characters drawn from {@code alphabet}. */
+    public static String random(java.util.Random r, String alphabet, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
     /** What {@code search} reports for {@code value}, each literal once. */
     public static TreeSet<Integer> reported(LiteralSearch search, String value) {
         TreeSet<Integer> got = new TreeSet<>();

@@ -34,12 +34,12 @@ class SkipSearchTest {
         for (int round = 0; round < 500; round++) {
             List<String> lits = new ArrayList<>();
             for (int i = 0; i < 1 + r.nextInt(SkipSearch.MAX_LITERALS); i++) {
-                lits.add(random(r, literalChars, SkipSearch.MIN_WINDOW + r.nextInt(4)).toLowerCase(Locale.ROOT));
+                lits.add(LiteralOracle.random(r, literalChars, SkipSearch.MIN_WINDOW + r.nextInt(4)).toLowerCase(Locale.ROOT));
             }
             assertThat(SkipSearch.suits(lits)).isTrue();
             SkipSearch search = new SkipSearch(lits);
             for (int j = 0; j < 40; j++) {
-                String v = random(r, valueChars, r.nextInt(40));
+                String v = LiteralOracle.random(r, valueChars, r.nextInt(40));
                 StringBuilder perChar = new StringBuilder();
                 for (int k = 0; k < v.length(); k++) {
                     perChar.append(Character.toLowerCase(v.charAt(k)));
@@ -55,13 +55,5 @@ class SkipSearchTest {
             }
         }
         assertThat(hits).as("literals found at all").isGreaterThan(100);
-    }
-
-    private static String random(Random r, String alphabet, int n) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 }

@@ -10,6 +10,8 @@
 # A run with T threads is confined to T cores with taskset (when present), so "1 thread" means one core
 # for everything the JVM does (JIT compilers and the collector included), not one hunting thread on a
 # machine whose other cores compile and collect for it. VIGIL_E2E_PIN=0 turns the confinement off.
+# VIGIL_E2E_ROUNDS=N runs every configuration N times, interleaved (decode-only and hunt alternate, so a
+# machine whose speed drifts affects both alike), and ends with the median of each and their ratios.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -50,10 +52,18 @@ run() {
   cpu=$(grep -o 'user_s=.*' /tmp/vigil-e2e.err | tail -1)
   records=$(grep -o 'records  *[0-9,]*' /tmp/vigil-e2e.err | head -1 | tr -dc '0-9')
   echo "$label cores=$(if [ -n "$(pin "$cores")" ]; then echo "$cores"; else echo all; fi) records=$records $line peak_rss_mb=$((rss / 1024)) $cpu"
+  echo "$label $(echo "$line" | grep -o 'seconds=[0-9.]*' | sed 's/seconds=//')" >> "$times"
 }
+rounds=${VIGIL_E2E_ROUNDS:-1}
+times=${TMPDIR:-/tmp}/vigil-e2e-times.$$
+: > "$times"
 only=${VIGIL_E2E_ONLY:-}
 empty=${TMPDIR:-/tmp}/vigil-e2e-empty
 mkdir -p "$empty"
+round=0
+while [ "$round" -lt "$rounds" ]; do
+round=$((round + 1))
+[ "$rounds" = 1 ] || echo "round $round of $rounds"
 # The fixed cost of a hunt: loading and compiling the rules, with no input. Hunt minus this, over
 # decode-only, is what matching adds per record once the rules are in memory.
 for t in $threads; do
@@ -85,3 +95,12 @@ fi
   run "otrf decode-only threads=$t" "$t" hunt --no-progress --decode-only --threads "$t" "$corpus/OTRF-Security-Datasets"
   run "otrf hunt-sigma  threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" -f jsonl --threads "$t" "$corpus/OTRF-Security-Datasets"
 done
+done
+if [ "$rounds" -gt 1 ]; then
+  echo "medians over $rounds rounds (seconds), and hunt / decode-only of the medians:"
+  awk '{ key = $0; sub(/ [0-9.]+$/, "", key); v[key] = v[key] " " $NF } END {
+         for (k in v) { n = split(substr(v[k], 2), a, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+                        m[k] = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2; printf "  %-34s %7.2f  (%s)\n", k, m[k], substr(v[k], 2) }
+         for (k in m) if (k ~ /hunt-sigma/) { d = k; sub(/hunt-sigma /, "decode-only", d); if (d in m) printf "  %-34s %7.2fx\n", k " / decode", m[k] / m[d] } }' "$times" | sort
+fi
+rm -f "$times"

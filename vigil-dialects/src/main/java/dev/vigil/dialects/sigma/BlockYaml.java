@@ -218,9 +218,6 @@ final class BlockYaml {
         }
         Node value;
         if (valueAt == end || text.charAt(valueAt) == '#') {
-            if (valueAt < end && valueAt == colon + 1) {
-                throw Outside.INSTANCE;
-            }
             value = nested(indent, true, l, colon + 1 - starts[l]);
         } else {
             value = scalar(indent, l, valueAt);
@@ -232,7 +229,7 @@ final class BlockYaml {
      * Where the ':' ending a plain key is, or -1: the key must be plain (not starting with an indicator)
      * and the colon followed by a space or the end of the line, before any comment.
      */
-    private int keyEnd(int from, int end) throws Outside {
+    private int keyEnd(int from, int end) {
         if (from >= end || "-?:,[]{}#&*!|>'\"%@`".indexOf(text.charAt(from)) >= 0) {
             return -1;
         }
@@ -314,9 +311,6 @@ final class BlockYaml {
             at++;
         }
         if (at == end || text.charAt(at) == '#') {
-            if (at < end && at == starts[l] + column + 1) {
-                throw Outside.INSTANCE;
-            }
             return nested(indent, false, l, column + 1);
         }
         int c = at - starts[l];

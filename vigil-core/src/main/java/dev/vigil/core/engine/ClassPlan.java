@@ -90,6 +90,7 @@ final class ClassPlan {
         automata = new LiteralSearch[fields.length];
         literalBase = new int[fields.length];
         List<int[]> lc = new ArrayList<>();
+        List<java.util.function.Supplier<LiteralSearch>> builds = new ArrayList<>(fields.length);
         for (int f = 0; f < fields.length; f++) {
             Map<AnchoredLiteral, List<Integer>> lits = byField.get(fields[f]);
             boolean anchored = lits.keySet().stream().noneMatch(l -> l.anchor() == Anchor.ANYWHERE);
@@ -102,14 +103,17 @@ final class ClassPlan {
             }
             List<AnchoredLiteral> keys = List.copyOf(lits.keySet());
             List<String> texts = keys.stream().map(AnchoredLiteral::text).toList();
-            automata[f] = anchored ? built.computeIfAbsent(keys, k -> new AffixTrie(keys))
-                    : built.computeIfAbsent(texts, k -> LiteralSearch.of(texts));
+            builds.add(anchored ? () -> built.computeIfAbsent(keys, k -> new AffixTrie(keys))
+                    : () -> built.computeIfAbsent(texts, k -> LiteralSearch.of(texts)));
             literalBase[f] = lc.size();
             for (List<Integer> ids : lits.values()) {
                 lc.add(ids.stream().mapToInt(Integer::intValue).distinct().toArray());
             }
         }
         literalClauses = lc.toArray(new int[0][]);
+        // Built in parallel: a plan is built on the first event of its class, by a worker that other
+        // workers meeting the same class wait for; a large class's searches take about a second on one core.
+        java.util.stream.IntStream.range(0, fields.length).parallel().forEach(f -> automata[f] = builds.get(f).get());
     }
 
     private static List<Integer> union(List<Integer> a, List<Integer> b) {

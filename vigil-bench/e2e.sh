@@ -4,7 +4,8 @@
 # Builds a directory of COPIES symbolic links to every corpus EVTX file (about 22 MB each round, so 48
 # copies are just over 1 GB), then for each thread count runs: decode-only, hunt with every SigmaHQ
 # Windows rule (-Xmx512m, or VIGIL_E2E_HEAP); and the same over the OTRF JSON. Prints wall time, peak heap
-# (sampled) and peak RSS; VIGIL_E2E_JAVA_OPTS adds JVM options. VIGIL_E2E_ONLY=otrf, evtx or onefile
+# (sampled) and peak RSS. The JVM runs with the launcher's options (jvm.options); VIGIL_E2E_JAVA_OPTS adds
+# to them. VIGIL_E2E_ONLY=otrf, evtx or onefile
 # runs one of them: onefile is a single EVTX file of about 1 GB made of the corpus files' chunks (a file is a header and self-contained chunks),
 # the case of a responder's one large Security.evtx, hunted in parts of chunks across threads.
 # A run with T threads is confined to T cores with taskset (when present), so "1 thread" means one core
@@ -47,13 +48,15 @@ run() {
   label=$1
   cores=$2
   shift 2
-  line=$(/usr/bin/time -f "rss_mb=%M user_s=%U sys_s=%S" $(pin "$cores") java ${VIGIL_E2E_JAVA_OPTS:-} -Xmx${VIGIL_E2E_HEAP:-512m} -cp "$jar" dev.vigil.bench.EndToEnd "$@" 2>/tmp/vigil-e2e.err | tail -1)
+  line=$(/usr/bin/time -f "rss_mb=%M user_s=%U sys_s=%S" $(pin "$cores") java $jvm_options ${VIGIL_E2E_JAVA_OPTS:-} -Xmx${VIGIL_E2E_HEAP:-512m} -cp "$jar" dev.vigil.bench.EndToEnd "$@" 2>/tmp/vigil-e2e.err | tail -1)
   rss=$(grep -o 'rss_mb=[0-9]*' /tmp/vigil-e2e.err | sed 's/rss_mb=//')
   cpu=$(grep -o 'user_s=.*' /tmp/vigil-e2e.err | tail -1)
   records=$(grep -o 'records  *[0-9,]*' /tmp/vigil-e2e.err | head -1 | tr -dc '0-9')
   echo "$label cores=$(if [ -n "$(pin "$cores")" ]; then echo "$cores"; else echo all; fi) records=$records $line peak_rss_mb=$((rss / 1024)) $cpu"
   echo "$label $(echo "$line" | grep -o 'seconds=[0-9.]*' | sed 's/seconds=//')" >> "$times"
 }
+# The options the vigil launcher runs with, so the harness measures what users run.
+jvm_options=$(sed -e 's/#.*//' "$root/jvm.options" 2>/dev/null | tr '\n' ' ')
 rounds=${VIGIL_E2E_ROUNDS:-1}
 times=${TMPDIR:-/tmp}/vigil-e2e-times.$$
 : > "$times"

@@ -112,7 +112,8 @@ final class ClassPlan {
         }
         literalClauses = lc.toArray(new int[0][]);
         // Built in parallel: a plan is built on the first event of its class, by a worker that other
-        // workers meeting the same class wait for; a large class's searches take about a second on one core.
+        // workers meeting the same class wait for (the SigmaHQ plans of the 34 corpus classes take about a
+        // second together on one core, the process-creation one 0.4 s).
         java.util.stream.IntStream.range(0, fields.length).parallel().forEach(f -> automata[f] = builds.get(f).get());
     }
 

@@ -25,10 +25,13 @@ public final class Field {
 
     private final String name;
     private final int slot;
+    /** Held, not compared: plans ask it of every field of every event. */
+    private final boolean any;
 
     private Field(String name, int slot) {
         this.name = name;
         this.slot = slot;
+        this.any = ANY_NAME.equals(name);
     }
 
     /** The field with this name, interned on first use. */
@@ -53,7 +56,7 @@ public final class Field {
 
     /** True for the {@link #ANY_NAME} pseudo-field. */
     public boolean isAny() {
-        return ANY_NAME.equals(name);
+        return any;
     }
 
     public String name() {

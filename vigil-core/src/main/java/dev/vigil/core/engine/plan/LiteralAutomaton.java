@@ -68,6 +68,11 @@ public final class LiteralAutomaton implements LiteralSearch {
     private final int[] outStart;
     private final int[] outputs;
     private final int literalCount;
+    /**
+     * The length of the shortest literal: a Latin-1 value shorter than that holds none (its fold has its
+     * length), which spares the scan of most short values (ids, numbers, flags) a keyword search meets.
+     */
+    private final int shortest;
 
     public LiteralAutomaton(List<String> literals) {
         this(literals, DENSE_BUDGET);
@@ -84,6 +89,7 @@ public final class LiteralAutomaton implements LiteralSearch {
      */
     private LiteralAutomaton(List<String> given, int denseBudget, boolean splitWide) {
         this.literalCount = given.size();
+        this.shortest = given.stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
         List<String> literals = given;
         int[] ids = null;
         if (splitWide && !latin1(given)) {
@@ -251,6 +257,15 @@ public final class LiteralAutomaton implements LiteralSearch {
         }
     }
 
+    private static boolean latin1(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 256) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean latin1(List<String> literals) {
         for (String l : literals) {
             for (int i = 0; i < l.length(); i++) {
@@ -357,6 +372,9 @@ public final class LiteralAutomaton implements LiteralSearch {
     public void scan(String value, Sink sink) {
         int row = 0;
         int n = value.length();
+        if (n < shortest && latin1(value)) {
+            return;
+        }
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
             if (c >= 256) {

@@ -41,15 +41,28 @@ public interface LiteralSearch {
             k.scan(value, sink);
         } else if (search instanceof GramSearch g) {
             g.scan(value, sink);
+        } else if (search instanceof BlockSkipSearch b) {
+            b.scan(value, sink);
         } else {
             search.scan(value, sink);
         }
+    }
+
+    /**
+     * True when {@link #of} gives a search that skips through values rather than reading every character:
+     * adding short literals (keywords) to it would make it read them all.
+     */
+    static boolean skips(List<String> literals) {
+        return SkipSearch.suits(literals) || BlockSkipSearch.suits(literals);
     }
 
     /** The cheaper search for {@code literals}. */
     static LiteralSearch of(List<String> literals) {
         if (SkipSearch.suits(literals)) {
             return new SkipSearch(literals);
+        }
+        if (BlockSkipSearch.suits(literals)) {
+            return new BlockSkipSearch(literals);
         }
         return GramSearch.suits(literals) ? new GramSearch(literals) : new LiteralAutomaton(literals);
     }

@@ -1,0 +1,124 @@
+package dev.vigil.core.engine.plan;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A Wu–Manber search over many long Latin-1 literals: the window is as long as the shortest literal, and
+ * the {@value #BLOCK} characters under its end, hashed, say how far it may move without passing an
+ * occurrence. Hash lists ({@code sha256=…}, {@code md5=…}) are hundreds of literals of 36 characters or
+ * more, and the values they are searched in are hexadecimal runs that would lead an automaton deep into
+ * its tables at every character; here a value is read a few characters a window.
+ *
+ * <p>Characters are folded one at a time, as {@link SkipSearch} does, so every occurrence in the value's
+ * string fold is found (a spare one may be reported for values beyond Latin-1, never a miss).
+ */
+final class BlockSkipSearch implements LiteralSearch {
+
+    static final int BLOCK = 4;
+    /** Shorter windows move too little for the block hashing to pay. */
+    static final int MIN_WINDOW = 16;
+    private static final int BITS = 16;
+    /** At most this many block positions in the table, so that most windows move: a quarter full. */
+    static final int MAX_ENTRIES = (1 << BITS) / 4;
+    /** Shifts are bytes. */
+    private static final int MAX_WINDOW = 120;
+    private static final char[] LOWER = Latin1Fold.LOWER;
+
+    private final char[][] literals;
+    private final int window;
+    /** By block hash: how far the window may move when its last block has that hash. */
+    private final byte[] shift = new byte[1 << BITS];
+    /** By block hash: the literals whose first window ends with a block of that hash, or null. */
+    private final int[][] ending = new int[1 << BITS][];
+
+    static boolean suits(List<String> literals) {
+        if (literals.size() < 2) {
+            return false;
+        }
+        int m = Integer.MAX_VALUE;
+        for (String l : literals) {
+            m = Math.min(m, l.length());
+            for (int i = 0; i < l.length(); i++) {
+                if (l.charAt(i) >= 256) {
+                    return false;
+                }
+            }
+        }
+        return m >= MIN_WINDOW && (long) literals.size() * (Math.min(m, MAX_WINDOW) - BLOCK + 1) <= MAX_ENTRIES;
+    }
+
+    BlockSkipSearch(List<String> given) {
+        literals = new char[given.size()][];
+        int m = MAX_WINDOW;
+        for (int i = 0; i < given.size(); i++) {
+            literals[i] = given.get(i).toCharArray();
+            m = Math.min(m, literals[i].length);
+        }
+        window = m;
+        Arrays.fill(shift, (byte) (m - BLOCK + 1));
+        for (int i = 0; i < literals.length; i++) {
+            char[] l = literals[i];
+            for (int end = BLOCK - 1; end < m; end++) {
+                int h = hash(l[end - 3], l[end - 2], l[end - 1], l[end]);
+                shift[h] = (byte) Math.min(shift[h], m - 1 - end);
+            }
+            int h = hash(l[m - 4], l[m - 3], l[m - 2], l[m - 1]);
+            int[] had = ending[h] == null ? new int[0] : ending[h];
+            ending[h] = Arrays.copyOf(had, had.length + 1);
+            ending[h][had.length] = i;
+        }
+    }
+
+    private static int hash(char a, char b, char c, char d) {
+        int h = ((a * 31 + b) * 31 + c) * 31 + d;
+        return (h * 0x9E3779B1) >>> (32 - BITS);
+    }
+
+    @Override
+    public void scan(String value, Sink sink) {
+        int n = value.length();
+        int end = window - 1;
+        while (end < n) {
+            int h = hash(fold(value.charAt(end - 3)), fold(value.charAt(end - 2)), fold(value.charAt(end - 1)),
+                    fold(value.charAt(end)));
+            int s = shift[h];
+            if (s == 0) {
+                compare(value, end - window + 1, ending[h], sink);
+                s = 1;
+            }
+            end += s;
+        }
+    }
+
+    private static char fold(char c) {
+        return c < 256 ? LOWER[c] : Character.toLowerCase(c);
+    }
+
+    private void compare(String value, int at, int[] candidates, Sink sink) {
+        int n = value.length();
+        for (int id : candidates) {
+            char[] l = literals[id];
+            if (at + l.length > n) {
+                continue;
+            }
+            int k = 0;
+            while (k < l.length && fold(value.charAt(at + k)) == l[k]) {
+                k++;
+            }
+            if (k == l.length) {
+                sink.found(id);
+            }
+        }
+    }
+
+    @Override
+    public int literalCount() {
+        return literals.length;
+    }
+
+    @Override
+    public String describe() {
+        return literals.length + " literals, block skip search over " + window + " characters";
+    }
+}

@@ -34,7 +34,7 @@ final class ClassPlan {
     final int[] clauseQuery;
     final Field[] fields;
     final LiteralSearch[] automata;
-    /** By field slot: the field has a search of its own (which also holds the keyword literals). */
+    /** By field slot: the field has a scan of its own, which also holds the keyword literals. */
     private final boolean[] ownSearch;
     /** Per automaton, where its literal indices start in {@link #literalClauses}. */
     final int[] literalBase;
@@ -69,12 +69,22 @@ final class ClassPlan {
         }
         clauseQuery = owners.stream().mapToInt(Integer::intValue).toArray();
         alwaysList = java.util.stream.IntStream.range(0, queries.length).filter(i -> always[i]).toArray();
-        // Keyword literals (any field) join every field's own search, so each value is scanned once; the
-        // keyword search itself then only scans the fields that have no search of their own.
+        // Keyword literals (any field) join the search of every field that is scanned anyway, so its values
+        // are read once; the keyword search itself then scans every other field, including those whose own
+        // literals are all anchored: their tries stay a walk of a few characters, and a keyword literal
+        // added to them would turn that walk into a scan of the whole value.
+        // A field whose own search skips through values (long literals only) keeps it too.
         Map<AnchoredLiteral, List<Integer>> keywords = byField.remove(Field.of(Field.ANY_NAME));
+        Set<Field> scanned = new java.util.HashSet<>();
+        byField.forEach((f, lits) -> {
+            if (lits.keySet().stream().anyMatch(l -> l.anchor() == Anchor.ANYWHERE)
+                    && (keywords == null || !LiteralSearch.skips(lits.keySet().stream().map(AnchoredLiteral::text).distinct().toList()))) {
+                scanned.add(f);
+            }
+        });
         if (keywords != null) {
-            for (Map<AnchoredLiteral, List<Integer>> own : byField.values()) {
-                keywords.forEach((lit, ids) -> own.merge(lit, ids, ClassPlan::union));
+            for (Field f : scanned) {
+                keywords.forEach((lit, ids) -> byField.get(f).merge(lit, ids, ClassPlan::union));
             }
             byField.put(Field.of(Field.ANY_NAME), keywords);
         }
@@ -84,8 +94,8 @@ final class ClassPlan {
             maxSlot = Math.max(maxSlot, f.slot());
         }
         ownSearch = new boolean[maxSlot + 1];
-        for (Field f : fields) {
-            ownSearch[f.slot()] = !f.isAny();
+        for (Field f : scanned) {
+            ownSearch[f.slot()] = true;
         }
         automata = new LiteralSearch[fields.length];
         literalBase = new int[fields.length];

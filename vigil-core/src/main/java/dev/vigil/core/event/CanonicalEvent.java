@@ -13,6 +13,11 @@ public final class CanonicalEvent implements Event {
 
     private Object[] values;
     private Field[] order;
+    /**
+     * The values again, in {@link #order}: a search of every value (a keyword search) reads them from a few
+     * cache lines instead of one line of the slot array each.
+     */
+    private Object[] ordered;
     private int size;
     private EventClass eventClass = EventClass.UNKNOWN;
     private long timeMillis = Long.MIN_VALUE;
@@ -23,6 +28,7 @@ public final class CanonicalEvent implements Event {
         this.origin = origin;
         this.values = new Object[Math.max(16, Field.count())];
         this.order = new Field[16];
+        this.ordered = new Object[16];
     }
 
     /** Sets a field; a later value for the same field replaces the earlier one but keeps its position. */
@@ -37,8 +43,17 @@ public final class CanonicalEvent implements Event {
         if (values[slot] == null) {
             if (size == order.length) {
                 order = Arrays.copyOf(order, size * 2);
+                ordered = Arrays.copyOf(ordered, size * 2);
             }
+            ordered[size] = value;
             order[size++] = field;
+        } else {
+            for (int i = 0; i < size; i++) {
+                if (order[i] == field) {
+                    ordered[i] = value;
+                    break;
+                }
+            }
         }
         values[slot] = value;
         return this;
@@ -63,7 +78,8 @@ public final class CanonicalEvent implements Event {
             for (int i = 0; i < size; i++) {
                 if (order[i] == field) {
                     System.arraycopy(order, i + 1, order, i, size - i - 1);
-                    size--;
+                    System.arraycopy(ordered, i + 1, ordered, i, size - i - 1);
+                    ordered[--size] = null;
                     break;
                 }
             }
@@ -133,6 +149,11 @@ public final class CanonicalEvent implements Event {
     /** The {@code i}th present field in output order ({@code 0 <= i < size()}), without building a list. */
     public Field fieldAt(int i) {
         return order[i];
+    }
+
+    /** The value of {@link #fieldAt(int) fieldAt(i)}. */
+    public Object valueAt(int i) {
+        return ordered[i];
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.vigil.bench;
 import dev.vigil.core.engine.CompiledRuleSet;
 import dev.vigil.core.engine.Optimisations;
 import dev.vigil.core.event.CanonicalEvent;
+import dev.vigil.core.event.Event;
 import dev.vigil.dialects.catalog.Catalog;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -59,9 +60,27 @@ public class MatchBenchmark {
         input = list.toArray(new CanonicalEvent[0]);
     }
 
+    /** As a hunt matches: the events a reader hands over, in slices ({@link CompiledRuleSet#match(Event[], int, int, Consumer)}). */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void match(Blackhole bh) {
+        CanonicalEvent[] in = input;
+        Consumer<Hit> sink = bh::consume;
+        int left = BATCH;
+        int i = next;
+        while (left > 0) {
+            int n = Math.min(left, in.length - i);
+            set.match(in, i, i + n, sink);
+            left -= n;
+            i = i + n == in.length ? 0 : i + n;
+        }
+        next = i;
+    }
+
+    /** One event at a time ({@link CompiledRuleSet#match(Event, Consumer)}), as a stream of single events is matched. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void matchEach(Blackhole bh) {
         CanonicalEvent[] in = input;
         int i = next;
         Consumer<Hit> sink = bh::consume;

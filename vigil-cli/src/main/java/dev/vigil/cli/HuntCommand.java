@@ -9,6 +9,7 @@ import dev.vigil.core.diag.Severity;
 import dev.vigil.core.engine.CompiledRuleSet;
 import dev.vigil.core.engine.Detection;
 import dev.vigil.core.engine.Hit;
+import dev.vigil.core.engine.PendingEvents;
 import dev.vigil.core.run.RunSummary;
 import dev.vigil.core.stage.StageRunner;
 import dev.vigil.dialects.catalog.Catalog;
@@ -136,11 +137,17 @@ public final class HuntCommand implements Callable<Integer> {
             Consumer<Hit> hits = hit -> correlate.accept(hit, h -> stages.accept(h, detections));
             Consumer<InputProblem> problemSink = p -> inputProblems.report(err, p, quiet);
             if (workers == 1) {
-                InputReader reader = new InputReader(summary, problemSink).derive(catalog.fieldsUsed());
+                // Events are matched in slices; a problem waits until the events read before it are matched.
+                PendingEvents pending = new PendingEvents(ruleSet, hits);
+                InputReader reader = new InputReader(summary, p -> {
+                    pending.flush();
+                    problemSink.accept(p);
+                }).derive(catalog.fieldsUsed());
                 reader.read(inputs, event -> {
                     summary.eventEvaluated();
-                    ruleSet.match(event, hits);
+                    pending.add(event);
                 });
+                pending.flush();
             } else {
                 // Hits reach correlations and stages on this thread, in input order, as with one thread.
                 new ParallelHunt(ruleSet, summary, catalog.fieldsUsed(), workers).run(inputs, hits, problemSink);

@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.core.engine.CompiledRuleSet;
 import dev.vigil.core.engine.Hit;
+import dev.vigil.core.engine.PendingEvents;
 import dev.vigil.core.run.RunSummary;
 import dev.vigil.formats.InputProblem;
 import dev.vigil.formats.InputReader;
@@ -134,8 +135,14 @@ final class ParallelHunt {
     private final class WorkerReader {
         Batch current;
         BlockingQueue<Batch> out;
-        final InputReader reader = new InputReader(summary, this::result).derive(fieldsUsed);
-        final Consumer<Hit> hits = this::result;
+        final InputReader reader = new InputReader(summary, this::problem).derive(fieldsUsed);
+        /** Events are matched in slices; a problem waits until the events read before it are matched. */
+        final PendingEvents pending = new PendingEvents(rules, this::result);
+
+        void problem(InputProblem p) {
+            pending.flush();
+            result(p);
+        }
 
         void result(Object hitOrProblem) {
             current.items.add(hitOrProblem);
@@ -166,10 +173,12 @@ final class ParallelHunt {
         try {
             read.accept(w.reader, event -> {
                 summary.eventEvaluated();
-                rules.match(event, w.hits);
+                w.pending.add(event);
                 w.event();
             });
+            w.pending.flush();
         } catch (RuntimeException | Error e) {
+            w.pending.discard();
             w.current.failure = e;
         }
         w.current.last = true;

@@ -6,6 +6,7 @@ import dev.vigil.core.engine.plan.AnchoredLiteral;
 import dev.vigil.core.engine.plan.LiteralSearch;
 import dev.vigil.core.engine.plan.Witnesses.Witness;
 import dev.vigil.core.event.CanonicalEvent;
+import dev.vigil.core.event.Event;
 import dev.vigil.core.event.Field;
 
 import java.util.ArrayList;
@@ -133,41 +134,82 @@ final class ClassPlan {
         return out;
     }
 
-    /** Counts in {@code ctx}, for every query of this plan, the clauses the event's literals satisfy. */
-    void markCandidates(MatchContext ctx) {
+    /**
+     * Finds the candidates of {@code count} events of this plan's class, {@code batch[members[0..count)]}:
+     * searches each field over all of them, then, event by event, counts for every query the clauses the
+     * event's literals satisfy and keeps the queries to evaluate in {@code ctx}, by the event's position in
+     * the slice that starts at {@code offset}.
+     */
+    void mark(MatchContext ctx, Event[] batch, int[] members, int count, int offset) {
         ctx.ensure(queries.length, literalClauses.length, clauseQuery.length);
-        ctx.readyCount = 0;
-        Marker m = ctx.marker;
-        m.plan = this;
-        m.ctx = ctx;
-        m.generation = ctx.generation();
+        Sightings seen = ctx.sightings;
+        seen.clear();
         for (int f = 0; f < fields.length; f++) {
-            m.base = literalBase[f];
-            if (!fields[f].isAny()) {
-                scan(ctx.get(fields[f]), automata[f], m);
-            } else if (ctx.event() instanceof CanonicalEvent ce) {
-                // Keyword searches: every value of every field (indexed, to avoid building the field list).
-                for (int i = 0; i < ce.size(); i++) {
-                    Field x = ce.fieldAt(i);
-                    if (!hasOwn(x)) {
-                        scan(ce.get(x), automata[f], m);
+            seen.base = literalBase[f];
+            LiteralSearch search = automata[f];
+            for (int k = 0; k < count; k++) {
+                seen.event = k;
+                Event e = batch[members[k]];
+                if (!fields[f].isAny()) {
+                    scan(e.get(fields[f]), search, seen);
+                } else if (e instanceof CanonicalEvent ce) {
+                    // Keyword searches: every value of every field (indexed, to avoid building the field list).
+                    for (int i = 0; i < ce.size(); i++) {
+                        if (!scannedApart(ce.fieldAt(i))) {
+                            scan(ce.valueAt(i), search, seen);
+                        }
                     }
-                }
-            } else {
-                for (Field x : ctx.event().fields()) {
-                    if (!hasOwn(x)) {
-                        scan(ctx.get(x), automata[f], m);
+                } else {
+                    for (Field x : e.fields()) {
+                        if (!scannedApart(x)) {
+                            scan(e.get(x), search, seen);
+                        }
                     }
                 }
             }
         }
+        seen.group(count);
+        for (int k = 0; k < count; k++) {
+            int generation = ctx.nextGeneration();
+            ctx.readyCount = 0;
+            for (int i = seen.from(k); i < seen.to(k); i++) {
+                satisfy(ctx, seen.literal(i), generation);
+            }
+            ctx.keepReady(members[k] - offset, candidates(ctx), queries);
+        }
     }
 
-    private boolean hasOwn(Field f) {
+    /** Counts the clauses literal {@code l} satisfies, once per event; queries with all of theirs become ready. */
+    private void satisfy(MatchContext ctx, int l, int generation) {
+        int[] seenLiterals = ctx.literals;
+        if (seenLiterals[l] == generation) {
+            return;
+        }
+        seenLiterals[l] = generation;
+        int[] clauseSeen = ctx.clauses;
+        int[] stamp = ctx.candidates;
+        int[] satisfied = ctx.satisfied;
+        for (int c : literalClauses[l]) {
+            if (clauseSeen[c] == generation) {
+                continue;
+            }
+            clauseSeen[c] = generation;
+            int q = clauseQuery[c];
+            if (stamp[q] != generation) {
+                stamp[q] = generation;
+                satisfied[q] = 0;
+            }
+            if (++satisfied[q] == clauseCount[q]) {
+                ctx.ready[ctx.readyCount++] = q;
+            }
+        }
+    }
+
+    private boolean scannedApart(Field f) {
         return f.slot() < ownSearch.length && ownSearch[f.slot()];
     }
 
-    private static void scan(Object v, LiteralSearch a, Marker m) {
+    private static void scan(Object v, LiteralSearch a, LiteralSearch.Sink m) {
         if (v instanceof String s) {
             LiteralSearch.scan(a, s, m);
         } else if (v instanceof String[] values) {
@@ -208,40 +250,5 @@ final class ClassPlan {
 
     int literalCount() {
         return literalClauses.length;
-    }
-
-    /** Turns automaton reports into clause counts; one per thread, held by its {@link MatchContext}. */
-    static final class Marker implements LiteralSearch.Sink {
-        ClassPlan plan;
-        MatchContext ctx;
-        int base;
-        int generation;
-
-        @Override
-        public void found(int literal) {
-            int l = base + literal;
-            int[] seen = ctx.literals;
-            if (seen[l] == generation) {
-                return;
-            }
-            seen[l] = generation;
-            int[] clauseSeen = ctx.clauses;
-            int[] stamp = ctx.candidates;
-            int[] satisfied = ctx.satisfied;
-            for (int c : plan.literalClauses[l]) {
-                if (clauseSeen[c] == generation) {
-                    continue;
-                }
-                clauseSeen[c] = generation;
-                int q = plan.clauseQuery[c];
-                if (stamp[q] != generation) {
-                    stamp[q] = generation;
-                    satisfied[q] = 0;
-                }
-                if (++satisfied[q] == plan.clauseCount[q]) {
-                    ctx.ready[ctx.readyCount++] = q;
-                }
-            }
-        }
     }
 }

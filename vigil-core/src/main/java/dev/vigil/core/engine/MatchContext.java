@@ -27,21 +27,37 @@ public final class MatchContext implements Event {
     int[] satisfied = new int[0];
     /** Per clause: stamped once satisfied, so a second literal of the same clause does not count twice. */
     int[] clauses = new int[0];
-    /** Positions of the queries to evaluate for this event, filled by the plan. */
+    /** Positions of the queries to evaluate for the event being marked, filled by the plan. */
     int[] ready = new int[0];
     int readyCount;
     /** Scratch for merging {@link #ready} with the queries every event evaluates. */
     int[] merged = new int[0];
     /** Witness literals already seen in this event, stamped likewise. */
     int[] literals = new int[0];
-    final ClassPlan.Marker marker = new ClassPlan.Marker();
+    final Sightings sightings = new Sightings();
+    /** Per event of the batch: the queries (rule-set indices) to evaluate, chosen[chosenFrom[j]..chosenTo[j]). */
+    int[] chosen = new int[256];
+    private int chosenSize;
+    int[] chosenFrom = new int[64];
+    int[] chosenTo = new int[64];
+    /** Scratch for grouping a batch by plan. */
+    ClassPlan[] batchPlans = new ClassPlan[64];
+    int[] members = new int[64];
+    /** Holds the event of a one-event batch. */
+    final Event[] single = new Event[1];
     /** The class of the last event routed on this thread and its plan. */
     EventClass lastClass;
     ClassPlan lastPlan;
 
-    /** Starts a new event. */
+    /** Starts evaluating an event. */
     MatchContext reset(Event e) {
         event = e;
+        nextGeneration();
+        return this;
+    }
+
+    /** A fresh stamp, which invalidates every per-event mark and cached fold. */
+    int nextGeneration() {
         if (++generation == 0) {
             Arrays.fill(stamp, 0);
             Arrays.fill(candidates, 0);
@@ -49,11 +65,30 @@ public final class MatchContext implements Event {
             Arrays.fill(clauses, 0);
             generation = 1;
         }
-        return this;
+        return generation;
     }
 
-    int generation() {
-        return generation;
+    /** Starts a batch of {@code n} events: no event has chosen queries yet. */
+    void startBatch(int n) {
+        chosenSize = 0;
+        if (chosenFrom.length < n) {
+            chosenFrom = new int[n];
+            chosenTo = new int[n];
+            batchPlans = new ClassPlan[n];
+            members = new int[n];
+        }
+    }
+
+    /** Records, for the event at {@code position} in the batch, the first {@code n} ready plan positions. */
+    void keepReady(int position, int n, int[] queries) {
+        if (chosen.length < chosenSize + n) {
+            chosen = Arrays.copyOf(chosen, Math.max(chosen.length * 2, chosenSize + n));
+        }
+        chosenFrom[position] = chosenSize;
+        for (int i = 0; i < n; i++) {
+            chosen[chosenSize++] = queries[ready[i]];
+        }
+        chosenTo[position] = chosenSize;
     }
 
     void ensure(int queries, int literalCount, int clauseCount) {

@@ -47,6 +47,43 @@ class RuleSetMatchesReferenceTest {
         }
     }
 
+    @Test
+    void batchesOfMixedClassesGiveTheHitsOfOneEventAtATimeInOrder() {
+        long seed = 20261124L;
+        Random r = new Random(seed);
+        for (int round = 0; round < 20; round++) {
+            List<Query> queries = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                queries.add(new Query("q" + i, scope(r), RandomIr.expr(r, 3)));
+            }
+            CompiledRuleSet fast = build(queries, Optimisations.all());
+            // Sizes around the slice length, and a single event.
+            int size = new int[] {1, 2, CompiledRuleSet.SLICE - 1, CompiledRuleSet.SLICE, CompiledRuleSet.SLICE * 2 + 3}[round % 5];
+            CanonicalEvent[] batch = new CanonicalEvent[size + 5];
+            List<String> want = new ArrayList<>();
+            for (int j = 0; j < size; j++) {
+                batch[j] = RandomIr.event(r);
+                for (String h : hits(fast, batch[j])) {
+                    want.add(j + ":" + h);
+                }
+            }
+            // Entries past the count are not events of the batch.
+            batch[size] = RandomIr.event(r);
+            List<String> got = new ArrayList<>();
+            fast.match(batch, 0, size, h -> got.add(indexOf(batch, h.event()) + ":" + h.query().query().label()));
+            assertThat(got).as("seed %d round %d", seed, round).isEqualTo(want);
+        }
+    }
+
+    private static int indexOf(Object[] a, Object x) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == x) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static List<String> hits(CompiledRuleSet set, CanonicalEvent ev) {
         List<String> out = new ArrayList<>();
         set.match(ev, h -> out.add(h.query().query().label()));

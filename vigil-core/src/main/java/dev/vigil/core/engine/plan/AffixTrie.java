@@ -44,11 +44,11 @@ public final class AffixTrie implements LiteralSearch {
 
     @Override
     public void scan(String value, Sink sink) {
-        if (forward != null && !forward.walk(value, sink)) {
-            forward.walkFolded(value.toLowerCase(Locale.ROOT), sink);
+        if (forward != null && !forward.walk(value, false, sink)) {
+            forward.walk(value.toLowerCase(Locale.ROOT), true, sink);
         }
-        if (backward != null && !backward.walk(value, sink)) {
-            backward.walkFolded(value.toLowerCase(Locale.ROOT), sink);
+        if (backward != null && !backward.walk(value, false, sink)) {
+            backward.walk(value.toLowerCase(Locale.ROOT), true, sink);
         }
     }
 
@@ -75,6 +75,15 @@ public final class AffixTrie implements LiteralSearch {
         /** Literals reported only when the walk reaches a node having read the whole value. */
         private final int[] wholeStart;
         private final int[] whole;
+        /**
+         * Runs: from node {@code n}, the characters {@code runChars[runStart[n]..runStart[n+1])} lead
+         * through nodes with one edge and nothing to report to {@code runEnd[n]}. A walk compares them in a
+         * row (a load per character, none depending on the last) instead of looking up one edge after
+         * another: an image path shares twenty characters with a whole-path literal before it differs.
+         */
+        private final int[] runStart;
+        private final char[] runChars;
+        private final int[] runEnd;
         private final boolean backward;
 
         Walk(List<AnchoredLiteral> literals, List<Integer> ids, boolean backward) {
@@ -122,6 +131,24 @@ public final class AffixTrie implements LiteralSearch {
             reach = flatten(reached, reachStart);
             wholeStart = new int[nodes + 1];
             whole = flatten(wholes, wholeStart);
+            runStart = new int[nodes + 1];
+            runEnd = new int[nodes];
+            StringBuilder chars = new StringBuilder();
+            for (int n = 0; n < nodes; n++) {
+                runStart[n] = chars.length();
+                int at = n;
+                while (edgeStart[at + 1] - edgeStart[at] == 1) {
+                    int e = edgeStart[at];
+                    chars.append(edgeChar[e]);
+                    at = edgeTarget[e];
+                    if (reachStart[at] != reachStart[at + 1] || wholeStart[at] != wholeStart[at + 1]) {
+                        break;
+                    }
+                }
+                runEnd[n] = at;
+            }
+            runStart[nodes] = chars.length();
+            runChars = chars.toString().toCharArray();
         }
 
         int nodes() {
@@ -146,35 +173,56 @@ public final class AffixTrie implements LiteralSearch {
         }
 
         /**
-         * Walks a value folding Latin-1 characters by table. False when it met another character: the
-         * caller walks the value folded whole (what was reported holds there too, so it only repeats).
+         * Walks a value, folding Latin-1 characters by table unless it is {@code folded} already. False when
+         * an unfolded value has another character: the caller walks the value folded whole (what was
+         * reported so far holds there too, so it only repeats).
          */
-        boolean walk(String value, Sink sink) {
+        boolean walk(String value, boolean folded, Sink sink) {
             int n = value.length();
             int node = 0;
-            for (int k = 0; k < n; k++) {
-                char c = value.charAt(backward ? n - 1 - k : k);
-                if (c >= 256) {
-                    return false;
+            int k = 0;
+            while (true) {
+                int from = runStart[node];
+                int len = runStart[node + 1] - from;
+                if (len > 0) {
+                    int stop = Math.min(len, n - k);
+                    for (int j = 0; j < stop; j++) {
+                        char c = value.charAt(backward ? n - 1 - k - j : k + j);
+                        if (!folded) {
+                            if (c >= 256) {
+                                return false;
+                            }
+                            c = LOWER[c];
+                        }
+                        if (c != runChars[from + j]) {
+                            return true;
+                        }
+                    }
+                    if (stop < len) {
+                        // The value ends inside the run, where no literal ends.
+                        return true;
+                    }
+                    k += len;
+                    node = runEnd[node];
+                    report(node, k == n, sink);
+                    continue;
                 }
-                node = child(node, LOWER[c]);
+                if (k == n) {
+                    return true;
+                }
+                char c = value.charAt(backward ? n - 1 - k : k);
+                if (!folded) {
+                    if (c >= 256) {
+                        return false;
+                    }
+                    c = LOWER[c];
+                }
+                node = child(node, c);
                 if (node < 0) {
                     return true;
                 }
-                report(node, k == n - 1, sink);
-            }
-            return true;
-        }
-
-        void walkFolded(String folded, Sink sink) {
-            int n = folded.length();
-            int node = 0;
-            for (int k = 0; k < n; k++) {
-                node = child(node, folded.charAt(backward ? n - 1 - k : k));
-                if (node < 0) {
-                    return;
-                }
-                report(node, k == n - 1, sink);
+                k++;
+                report(node, k == n, sink);
             }
         }
 

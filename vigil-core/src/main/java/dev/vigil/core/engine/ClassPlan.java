@@ -143,12 +143,12 @@ final class ClassPlan {
     void mark(MatchContext ctx, Event[] batch, int[] members, int count, int offset) {
         ctx.ensure(queries.length, literalClauses.length, clauseQuery.length);
         Sightings seen = ctx.sightings;
-        seen.clear();
+        seen.start(count, literalClauses.length);
         for (int f = 0; f < fields.length; f++) {
             seen.base = literalBase[f];
             LiteralSearch search = automata[f];
             for (int k = 0; k < count; k++) {
-                seen.event = k;
+                seen.event(k);
                 Event e = batch[members[k]];
                 if (!fields[f].isAny()) {
                     scan(e.get(fields[f]), search, seen);

@@ -6,15 +6,20 @@ import java.util.Arrays;
 
 /**
  * The witness literals found in a batch of events of one class, as (event, literal) pairs in the order the
- * searches reported them, then grouped by event. A plan runs each field's search over the whole batch
+ * searches first reported them (a literal found again in the same event is dropped at once: a long script
+ * block reports some short literals thousands of times), then grouped by event. A plan runs each field's search over the whole batch
  * before the next field's, so one search's tables stay in cache for every event of the batch instead of
  * being evicted by the other fields' searches between two events. One per thread, reused.
  */
 final class Sightings implements LiteralSearch.Sink {
 
     /** The event (its position in the batch) and the literal offset that the next reports belong to. */
-    int event;
+    private int event;
     int base;
+    /** By literal: the tag of the last event that reported it; each event of each batch has its own tag. */
+    private int[] stamps = new int[0];
+    private int firstTag;
+    private int nextTag = 1;
     private int[] events = new int[256];
     private int[] literals = new int[256];
     private int size;
@@ -22,18 +27,39 @@ final class Sightings implements LiteralSearch.Sink {
     private int[] grouped = new int[256];
     private int[] start = new int[65];
 
-    void clear() {
+    /** Starts a batch of {@code eventCount} events over {@code literalCount} literals. */
+    void start(int eventCount, int literalCount) {
         size = 0;
+        if (stamps.length < literalCount) {
+            stamps = Arrays.copyOf(stamps, literalCount);
+        }
+        if (nextTag > Integer.MAX_VALUE - eventCount) {
+            Arrays.fill(stamps, 0);
+            nextTag = 1;
+        }
+        firstTag = nextTag;
+        nextTag += eventCount;
+    }
+
+    /** The next reports are the event's at {@code position} in the batch. */
+    void event(int position) {
+        event = position;
     }
 
     @Override
     public void found(int literal) {
+        int l = base + literal;
+        int tag = firstTag + event;
+        if (stamps[l] == tag) {
+            return;
+        }
+        stamps[l] = tag;
         if (size == events.length) {
             events = Arrays.copyOf(events, size * 2);
             literals = Arrays.copyOf(literals, size * 2);
         }
         events[size] = event;
-        literals[size++] = base + literal;
+        literals[size++] = l;
     }
 
     /** Groups the pairs by event (a counting sort, stable: each event keeps its reporting order). */

@@ -23,7 +23,6 @@ final class BlockSkipSearch implements LiteralSearch {
     static final int MAX_ENTRIES = (1 << BITS) / 4;
     /** Shifts are bytes. */
     private static final int MAX_WINDOW = 120;
-    private static final char[] LOWER = Latin1Fold.LOWER;
 
     private final char[][] literals;
     private final int window;
@@ -92,24 +91,11 @@ final class BlockSkipSearch implements LiteralSearch {
     }
 
     private static char fold(char c) {
-        return c < 256 ? LOWER[c] : Character.toLowerCase(c);
+        return SkipSearch.fold(c);
     }
 
     private void compare(String value, int at, int[] candidates, Sink sink) {
-        int n = value.length();
-        for (int id : candidates) {
-            char[] l = literals[id];
-            if (at + l.length > n) {
-                continue;
-            }
-            int k = 0;
-            while (k < l.length && fold(value.charAt(at + k)) == l[k]) {
-                k++;
-            }
-            if (k == l.length) {
-                sink.found(id);
-            }
-        }
+        SkipSearch.compare(literals, value, at, candidates, sink);
     }
 
     @Override

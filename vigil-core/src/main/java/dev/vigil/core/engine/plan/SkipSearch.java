@@ -94,11 +94,17 @@ final class SkipSearch implements LiteralSearch {
         }
     }
 
-    private static char fold(char c) {
+    /** A character folded as the skip searches fold values (see the class comment). */
+    static char fold(char c) {
         return c < 256 ? LOWER[c] : Character.toLowerCase(c);
     }
 
     private void compare(String value, int at, int[] candidates, Sink sink) {
+        compare(literals, value, at, candidates, sink);
+    }
+
+    /** Reports each of {@code candidates} (indices into {@code literals}) that the folded value holds at {@code at}. */
+    static void compare(char[][] literals, String value, int at, int[] candidates, Sink sink) {
         int n = value.length();
         for (int id : candidates) {
             char[] l = literals[id];

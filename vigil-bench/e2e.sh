@@ -56,7 +56,7 @@ run() {
   echo "$label $(echo "$line" | grep -o 'seconds=[0-9.]*' | sed 's/seconds=//')" >> "$times"
 }
 # The options the vigil launcher runs with, so the harness measures what users run.
-jvm_options=$(sed -e 's/#.*//' "$root/jvm.options" 2>/dev/null | tr '\n' ' ')
+jvm_options=$(sed -e 's/#.*//' -e "s|@VIGIL_HOME@|$root|g" "$root/jvm.options" 2>/dev/null | tr '\n' ' ')
 rounds=${VIGIL_E2E_ROUNDS:-1}
 times=${TMPDIR:-/tmp}/vigil-e2e-times.$$
 : > "$times"

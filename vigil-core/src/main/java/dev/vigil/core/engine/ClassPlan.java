@@ -19,9 +19,9 @@ import java.util.Set;
  * The plan for events of one class: the queries in scope (in rule-set order), and the candidate index over
  * them: per field, one {@link LiteralSearch} fusing every witness literal on that field, or, when all of
  * them are anchored at its start or end or equal to it, tries walked from its ends ({@link AffixTrie}).
- * Matching an event searches each indexed field once, counts for each query the witness clauses that a
- * literal found satisfies, then evaluates only the queries with every clause satisfied, and those without
- * witnesses.
+ * Matching searches each indexed field once per event (a slice of events of the class field by field),
+ * counts for each query the witness clauses that a literal found satisfies, then evaluates only the
+ * queries with every clause satisfied, and those without witnesses.
  */
 final class ClassPlan {
 

@@ -5,6 +5,8 @@ import static dev.vigil.formats.evtx.LittleEndian.i64;
 import static dev.vigil.formats.evtx.LittleEndian.u16;
 import static dev.vigil.formats.evtx.LittleEndian.u8;
 
+import dev.vigil.formats.IsoUtc;
+
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -203,31 +205,17 @@ final class ValueText {
     static String filetime(long ticks) {
         long seconds = Long.divideUnsigned(ticks, 10_000_000L) - FILETIME_EPOCH_DELTA;
         int fraction = (int) Long.remainderUnsigned(ticks, 10_000_000L);
+        String text = IsoUtc.text(seconds, fraction, 7);
+        if (text != null) {
+            return text;
+        }
+        // Five-digit years (FILETIME reaches 30828) do not fit the fixed layout.
         long days = Math.floorDiv(seconds, 86_400L);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
         LocalDate date = LocalDate.ofEpochDay(days);
-        if (date.getYear() > 9999) {
-            // Five-digit years (FILETIME reaches 30828) do not fit the fixed layout.
-            return date.getYear() + "-" + pad(date.getMonthValue(), 2) + "-" + pad(date.getDayOfMonth(), 2)
-                    + "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":"
-                    + pad(secondOfDay % 60, 2) + "." + pad(fraction, 7) + "Z";
-        }
-        byte[] t = new byte[28];
-        digits(t, 0, date.getYear(), 4);
-        t[4] = '-';
-        digits(t, 5, date.getMonthValue(), 2);
-        t[7] = '-';
-        digits(t, 8, date.getDayOfMonth(), 2);
-        t[10] = 'T';
-        digits(t, 11, secondOfDay / 3600, 2);
-        t[13] = ':';
-        digits(t, 14, secondOfDay / 60 % 60, 2);
-        t[16] = ':';
-        digits(t, 17, secondOfDay % 60, 2);
-        t[19] = '.';
-        digits(t, 20, fraction, 7);
-        t[27] = 'Z';
-        return new String(t, StandardCharsets.ISO_8859_1);
+        return date.getYear() + "-" + pad(date.getMonthValue(), 2) + "-" + pad(date.getDayOfMonth(), 2)
+                + "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":"
+                + pad(secondOfDay % 60, 2) + "." + pad(fraction, 7) + "Z";
     }
 
     /** SYSTEMTIME: eight u16 (year, month, day-of-week, day, hour, minute, second, ms). */
@@ -240,14 +228,6 @@ final class ValueText {
         sb.append(pad(u16(b, off + 10), 2)).append(':');
         sb.append(pad(u16(b, off + 12), 2)).append('.');
         return sb.append(pad(u16(b, off + 14), 3)).append("0000Z").toString();
-    }
-
-    /** Writes {@code v} (0 <= v < 10^n) as exactly {@code n} decimal digits at {@code t[p]}. */
-    private static void digits(byte[] t, int p, int v, int n) {
-        for (int i = p + n - 1; i >= p; i--) {
-            t[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
     }
 
     /** {@code v} in decimal, left-padded with zeros to {@code digits}; longer values are kept whole. */

@@ -142,30 +142,17 @@ final class ClassPlan {
      */
     void mark(MatchContext ctx, Event[] batch, int[] members, int count, int offset) {
         ctx.ensure(queries.length, literalClauses.length, clauseQuery.length);
+        if (count == 1) {
+            markOne(ctx, batch[members[0]], members[0] - offset);
+            return;
+        }
         Sightings seen = ctx.sightings;
         seen.start(count, literalClauses.length);
         for (int f = 0; f < fields.length; f++) {
             seen.base = literalBase[f];
-            LiteralSearch search = automata[f];
             for (int k = 0; k < count; k++) {
                 seen.event(k);
-                Event e = batch[members[k]];
-                if (!fields[f].isAny()) {
-                    scan(e.get(fields[f]), search, seen);
-                } else if (e instanceof CanonicalEvent ce) {
-                    // Keyword searches: every value of every field (indexed, to avoid building the field list).
-                    for (int i = 0; i < ce.size(); i++) {
-                        if (!scannedApart(ce.fieldAt(i))) {
-                            scan(ce.valueAt(i), search, seen);
-                        }
-                    }
-                } else {
-                    for (Field x : e.fields()) {
-                        if (!scannedApart(x)) {
-                            scan(e.get(x), search, seen);
-                        }
-                    }
-                }
+                scanField(batch[members[k]], f, seen);
             }
         }
         seen.group(count);
@@ -176,6 +163,44 @@ final class ClassPlan {
                 satisfy(ctx, seen.literal(i), generation);
             }
             ctx.keepReady(members[k] - offset, candidates(ctx), queries);
+        }
+    }
+
+    /**
+     * One event alone (a stream matched an event at a time, or the last of a reader's events): literals
+     * count towards their clauses as they are found, with nothing collected to group.
+     */
+    private void markOne(MatchContext ctx, Event e, int position) {
+        Direct direct = ctx.direct;
+        direct.plan = this;
+        direct.ctx = ctx;
+        direct.generation = ctx.nextGeneration();
+        ctx.readyCount = 0;
+        for (int f = 0; f < fields.length; f++) {
+            direct.base = literalBase[f];
+            scanField(e, f, direct);
+        }
+        ctx.keepReady(position, candidates(ctx), queries);
+    }
+
+    /** Runs the search of field {@code f} (position in {@link #fields}) over the event's values for it. */
+    private void scanField(Event e, int f, LiteralSearch.Sink sink) {
+        LiteralSearch search = automata[f];
+        if (!fields[f].isAny()) {
+            scan(e.get(fields[f]), search, sink);
+        } else if (e instanceof CanonicalEvent ce) {
+            // Keyword searches: every value of every field (indexed, to avoid building the field list).
+            for (int i = 0; i < ce.size(); i++) {
+                if (!scannedApart(ce.fieldAt(i))) {
+                    scan(ce.valueAt(i), search, sink);
+                }
+            }
+        } else {
+            for (Field x : e.fields()) {
+                if (!scannedApart(x)) {
+                    scan(e.get(x), search, sink);
+                }
+            }
         }
     }
 
@@ -250,5 +275,18 @@ final class ClassPlan {
 
     int literalCount() {
         return literalClauses.length;
+    }
+
+    /** Turns the literals of a single event into clause counts as they are found; one per thread. */
+    static final class Direct implements LiteralSearch.Sink {
+        ClassPlan plan;
+        MatchContext ctx;
+        int base;
+        int generation;
+
+        @Override
+        public void found(int literal) {
+            plan.satisfy(ctx, base + literal, generation);
+        }
     }
 }

@@ -35,6 +35,7 @@ public final class MatchContext implements Event {
     /** Witness literals already seen in this event, stamped likewise. */
     int[] literals = new int[0];
     final Sightings sightings = new Sightings();
+    final ClassPlan.Direct direct = new ClassPlan.Direct();
     /** Per event of the batch: the queries (rule-set indices) to evaluate, chosen[chosenFrom[j]..chosenTo[j]). */
     int[] chosen = new int[256];
     private int chosenSize;

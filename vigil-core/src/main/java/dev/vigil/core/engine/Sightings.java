@@ -7,9 +7,10 @@ import java.util.Arrays;
 /**
  * The witness literals found in a batch of events of one class, as (event, literal) pairs in the order the
  * searches first reported them (a literal found again in the same event is dropped at once: a long script
- * block reports some short literals thousands of times), then grouped by event. A plan runs each field's search over the whole batch
- * before the next field's, so one search's tables stay in cache for every event of the batch instead of
- * being evicted by the other fields' searches between two events. One per thread, reused.
+ * block reports some short literals thousands of times), then grouped by event. A plan runs each field's
+ * search over the whole batch before the next field's, so one search's tables stay in cache for every
+ * event of the batch instead of being evicted by the other fields' searches between two events. One per
+ * thread, reused. A batch of one event skips this ({@link ClassPlan.Direct}).
  */
 final class Sightings implements LiteralSearch.Sink {
 

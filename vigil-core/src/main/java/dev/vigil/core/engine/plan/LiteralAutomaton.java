@@ -73,6 +73,19 @@ public final class LiteralAutomaton implements LiteralSearch {
      * length), which spares the scan of most short values (ids, numbers, flags) a keyword search meets.
      */
     private final int shortest;
+    /**
+     * The pairs of characters that begin a literal, as a bit set indexed by the two folded Latin-1
+     * characters, when they are few and every literal has two characters or more; else null. From the root,
+     * a scan then reads ahead to the next such pair without following the table: each test there stands on
+     * its own, where each table step waits for the one before (the seed analytics' "share" and "use" begin
+     * three pairs out of the 65,536, and command lines seldom hold them).
+     */
+    private final long[] starts;
+    /**
+     * At most this many pairs begin literals for {@link #starts} to be kept. Over more, the pairs pass too
+     * often for reading ahead to pay: every pass costs a mispredicted branch and a table step anyway.
+     */
+    static final int MAX_START_PAIRS = 64;
 
     public LiteralAutomaton(List<String> literals) {
         this(literals, DENSE_BUDGET);
@@ -80,21 +93,26 @@ public final class LiteralAutomaton implements LiteralSearch {
 
     /** @param denseBudget how many table entries the full rows may take (at least the root's row is full) */
     LiteralAutomaton(List<String> literals, int denseBudget) {
-        this(literals, denseBudget, true);
+        this(literals, denseBudget, MAX_START_PAIRS);
+    }
+
+    /** @param maxStartPairs the most pairs of leading characters for which {@link #starts} is kept */
+    LiteralAutomaton(List<String> literals, int denseBudget, int maxStartPairs) {
+        this(literals, denseBudget, maxStartPairs, true);
     }
 
     /**
      * @param splitWide build the tables over the Latin-1 literals only, and the literals with other
      *                  characters into {@link #wide}, for the values that have such characters
      */
-    private LiteralAutomaton(List<String> given, int denseBudget, boolean splitWide) {
+    private LiteralAutomaton(List<String> given, int denseBudget, int maxStartPairs, boolean splitWide) {
         this.literalCount = given.size();
         this.shortest = given.stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
         List<String> literals = given;
         int[] ids = null;
         if (splitWide && !latin1(given)) {
             wide = given.size() >= GramSearch.MIN_LITERALS ? new GramSearch(given)
-                    : new LiteralAutomaton(given, Math.min(denseBudget, WIDE_DENSE_BUDGET), false);
+                    : new LiteralAutomaton(given, Math.min(denseBudget, WIDE_DENSE_BUDGET), 0, false);
             literals = new ArrayList<>();
             List<Integer> kept = new ArrayList<>();
             for (int i = 0; i < given.size(); i++) {
@@ -107,6 +125,7 @@ public final class LiteralAutomaton implements LiteralSearch {
         } else {
             wide = null;
         }
+        starts = splitWide ? startPairs(literals, maxStartPairs) : null;
         Map<Character, Integer> columns = new HashMap<>();
         for (String l : literals) {
             for (int i = 0; i < l.length(); i++) {
@@ -257,6 +276,28 @@ public final class LiteralAutomaton implements LiteralSearch {
         }
     }
 
+    /** The bit set of {@link #starts} for Latin-1 {@code literals}, or null when it would not pay. */
+    private static long[] startPairs(List<String> literals, int max) {
+        if (literals.isEmpty()) {
+            return null;
+        }
+        long[] bits = new long[1 << 10];
+        int count = 0;
+        for (String l : literals) {
+            if (l.length() < 2) {
+                return null;
+            }
+            int pair = l.charAt(0) << 8 | l.charAt(1);
+            if ((bits[pair >>> 6] & 1L << pair) == 0) {
+                bits[pair >>> 6] |= 1L << pair;
+                if (++count > max) {
+                    return null;
+                }
+            }
+        }
+        return bits;
+    }
+
     private static boolean latin1(String value) {
         for (int i = 0; i < value.length(); i++) {
             if (value.charAt(i) >= 256) {
@@ -361,11 +402,16 @@ public final class LiteralAutomaton implements LiteralSearch {
 
     @Override
     public String describe() {
-        return literalCount + " literals, " + stateCount + " states";
+        return literalCount + " literals, " + stateCount + " states" + (starts != null ? ", read ahead by their first two characters" : "");
     }
 
     public int states() {
         return stateCount;
+    }
+
+    /** True when scans read ahead from the root to the next pair of characters that begins a literal. */
+    boolean readsAhead() {
+        return starts != null;
     }
 
     @Override
@@ -375,14 +421,14 @@ public final class LiteralAutomaton implements LiteralSearch {
         if (n < shortest && latin1(value)) {
             return;
         }
+        if (starts != null) {
+            scanAhead(value, sink);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
             if (c >= 256) {
-                if (wide != null) {
-                    wide.scan(value, sink);
-                } else {
-                    scanFolded(value.toLowerCase(Locale.ROOT), sink);
-                }
+                scanBeyondLatin1(value, sink);
                 return;
             }
             int col = latin1Column[c];
@@ -391,6 +437,63 @@ public final class LiteralAutomaton implements LiteralSearch {
                 row = ~row;
                 report(row, sink);
             }
+        }
+    }
+
+    /**
+     * {@link #scan} reading ahead from the root: at the root no literal has begun before the current
+     * character, so the next one can only begin at a pair of {@link #starts} (every literal has two
+     * characters or more), and the table resumes there from the root.
+     */
+    private void scanAhead(String value, Sink sink) {
+        char[] lower = Latin1Fold.LOWER;
+        long[] pairs = starts;
+        int n = value.length();
+        int row = 0;
+        int i = 0;
+        while (i < n) {
+            char c = value.charAt(i);
+            if (c >= 256) {
+                scanBeyondLatin1(value, sink);
+                return;
+            }
+            if (row == 0) {
+                int prev = lower[c];
+                int j = i + 1;
+                for (; j < n; j++) {
+                    char d = value.charAt(j);
+                    if (d >= 256) {
+                        scanBeyondLatin1(value, sink);
+                        return;
+                    }
+                    int pair = prev << 8 | lower[d];
+                    if ((pairs[pair >>> 6] & 1L << pair) != 0) {
+                        break;
+                    }
+                    prev = lower[d];
+                }
+                if (j >= n) {
+                    return;
+                }
+                i = j - 1;
+                c = value.charAt(i);
+            }
+            int col = latin1Column[c];
+            row = row < denseLength ? delta[row + col] : step(row, col);
+            if (row < 0) {
+                row = ~row;
+                report(row, sink);
+            }
+            i++;
+        }
+    }
+
+    /** A value with a character beyond Latin-1, scanned whole again (what was reported holds, and repeats). */
+    private void scanBeyondLatin1(String value, Sink sink) {
+        if (wide != null) {
+            wide.scan(value, sink);
+        } else {
+            scanFolded(value.toLowerCase(Locale.ROOT), sink);
         }
     }
 

@@ -44,6 +44,8 @@ public final class MatchContext implements Event {
     /** Scratch for grouping a batch by plan. */
     ClassPlan[] batchPlans = new ClassPlan[64];
     int[] members = new int[64];
+    /** Where {@link ClassPlan} keeps what it read only to bring values into the cache. */
+    int touched;
     /** Holds the event of a one-event batch. */
     final Event[] single = new Event[1];
     /** The class of the last event routed on this thread and its plan. */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Finds which of a fixed list of lower-cased literals occur in a value lower-cased with {@code Locale.ROOT}.
- * A few long Latin-1 literals are searched by skipping ({@link SkipSearch}), a great many long ones by their
+ * A few long Latin-1 literals are searched by skipping ({@link SkipSearch}, {@link PairSkipSearch} for a
+ * few dozen, {@link BlockSkipSearch} for hundreds of very long ones), a great many long ones by their
  * grams ({@link GramSearch}), others by an {@link LiteralAutomaton}, which reads every character but whose
  * cost per character does not grow with the literals as long as its table stays in the caches.
  */
@@ -41,6 +42,8 @@ public interface LiteralSearch {
             k.scan(value, sink);
         } else if (search instanceof GramSearch g) {
             g.scan(value, sink);
+        } else if (search instanceof PairSkipSearch p) {
+            p.scan(value, sink);
         } else if (search instanceof BlockSkipSearch b) {
             b.scan(value, sink);
         } else {
@@ -53,7 +56,7 @@ public interface LiteralSearch {
      * adding short literals (keywords) to it would make it read them all.
      */
     static boolean skips(List<String> literals) {
-        return SkipSearch.suits(literals) || BlockSkipSearch.suits(literals);
+        return SkipSearch.suits(literals) || BlockSkipSearch.suits(literals) || PairSkipSearch.suits(literals);
     }
 
     /** The cheaper search for {@code literals}. */
@@ -63,6 +66,9 @@ public interface LiteralSearch {
         }
         if (BlockSkipSearch.suits(literals)) {
             return new BlockSkipSearch(literals);
+        }
+        if (PairSkipSearch.suits(literals)) {
+            return new PairSkipSearch(literals);
         }
         return GramSearch.suits(literals) ? new GramSearch(literals) : new LiteralAutomaton(literals);
     }

@@ -1,0 +1,113 @@
+package dev.vigil.core.engine.plan;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A Wu–Manber search over a few dozen Latin-1 literals of eight characters or more, with blocks of two
+ * characters: the window is as long as the shortest literal, and the pair of characters under its end,
+ * folded, indexes a table of how far the window may move without passing an occurrence. A pair holds
+ * exactly two Latin-1 characters, so the table needs no hash and no pair collides with another.
+ *
+ * <p>A keyword rule's literals ({@code sekurlsa::}, {@code privilege::debug} and eighteen more) are
+ * searched in every value of every event; over those values most pairs begin no literal's window and the
+ * window moves seven or eight characters, where an automaton reads every character. Hash lists, whose
+ * literals and values share the sixteen hexadecimal digits and so every pair of them, take the four
+ * character blocks of {@link BlockSkipSearch} instead.
+ *
+ * <p>Characters are folded one at a time, as {@link SkipSearch} does, so every occurrence in the value's
+ * string fold is found (a spare one may be reported for values beyond Latin-1, never a miss).
+ */
+final class PairSkipSearch implements LiteralSearch {
+
+    /** Shorter windows move too little to beat an automaton that reads ahead. */
+    static final int MIN_WINDOW = 8;
+    /**
+     * At most this many pair positions in the table (of 65,536 pairs): the pairs of the literals are then
+     * a small share of those a value holds, and most windows move their full length.
+     */
+    static final int MAX_ENTRIES = 2048;
+    /** Shifts are bytes. */
+    private static final int MAX_WINDOW = 120;
+
+    private final char[][] literals;
+    private final int window;
+    /** By pair (first character in the high byte): how far the window may move when it ends on that pair. */
+    private final byte[] shift = new byte[1 << 16];
+    /** By pair: the literals whose first window ends with it, or null. */
+    private final int[][] ending = new int[1 << 16][];
+
+    static boolean suits(List<String> literals) {
+        if (literals.size() < 2) {
+            return false;
+        }
+        int m = Integer.MAX_VALUE;
+        for (String l : literals) {
+            m = Math.min(m, l.length());
+            for (int i = 0; i < l.length(); i++) {
+                if (l.charAt(i) >= 256) {
+                    return false;
+                }
+            }
+        }
+        return m >= MIN_WINDOW && (long) literals.size() * (Math.min(m, MAX_WINDOW) - 1) <= MAX_ENTRIES;
+    }
+
+    PairSkipSearch(List<String> given) {
+        literals = new char[given.size()][];
+        int m = MAX_WINDOW;
+        for (int i = 0; i < given.size(); i++) {
+            literals[i] = given.get(i).toCharArray();
+            m = Math.min(m, literals[i].length);
+        }
+        window = m;
+        Arrays.fill(shift, (byte) (m - 1));
+        for (int i = 0; i < literals.length; i++) {
+            char[] l = literals[i];
+            for (int end = 1; end < m; end++) {
+                int p = pair(l[end - 1], l[end]);
+                shift[p] = (byte) Math.min(shift[p], m - 1 - end);
+            }
+            int p = pair(l[m - 2], l[m - 1]);
+            int[] had = ending[p] == null ? new int[0] : ending[p];
+            ending[p] = Arrays.copyOf(had, had.length + 1);
+            ending[p][had.length] = i;
+        }
+    }
+
+    private static int pair(char a, char b) {
+        return a << 8 | b;
+    }
+
+    @Override
+    public void scan(String value, Sink sink) {
+        int n = value.length();
+        int end = window - 1;
+        while (end < n) {
+            char a = SkipSearch.fold(value.charAt(end - 1));
+            char b = SkipSearch.fold(value.charAt(end));
+            if ((a | b) >= 256) {
+                // No literal holds this pair, so no occurrence ends in the window here or covers the pair.
+                end += window - 1;
+                continue;
+            }
+            int p = pair(a, b);
+            int s = shift[p];
+            if (s == 0) {
+                SkipSearch.compare(literals, value, end - window + 1, ending[p], sink);
+                s = 1;
+            }
+            end += s;
+        }
+    }
+
+    @Override
+    public int literalCount() {
+        return literals.length;
+    }
+
+    @Override
+    public String describe() {
+        return literals.length + " literals, pair skip search over " + window + " characters";
+    }
+}

@@ -34,6 +34,11 @@ final class PairSkipSearch implements LiteralSearch {
     private final int window;
     /** By pair (first character in the high byte): how far the window may move when it ends on that pair. */
     private final byte[] shift = new byte[1 << 16];
+    /**
+     * By pair, a bit: the pair is in some literal's window, so its shift is less than the window's. Most
+     * pairs of a value are not; this set is read from the first-level cache, the shift table seldom.
+     */
+    private final long[] inWindow = new long[1 << 10];
     /** By pair: the literals whose first window ends with it, or null. */
     private final int[][] ending = new int[1 << 16][];
 
@@ -73,6 +78,11 @@ final class PairSkipSearch implements LiteralSearch {
             ending[p] = Arrays.copyOf(had, had.length + 1);
             ending[p][had.length] = i;
         }
+        for (int p = 0; p < shift.length; p++) {
+            if (shift[p] < m - 1) {
+                inWindow[p >>> 6] |= 1L << p;
+            }
+        }
     }
 
     private static int pair(char a, char b) {
@@ -92,6 +102,10 @@ final class PairSkipSearch implements LiteralSearch {
                 continue;
             }
             int p = pair(a, b);
+            if ((inWindow[p >>> 6] & 1L << p) == 0) {
+                end += window - 1;
+                continue;
+            }
             int s = shift[p];
             if (s == 0) {
                 SkipSearch.compare(literals, value, end - window + 1, ending[p], sink);

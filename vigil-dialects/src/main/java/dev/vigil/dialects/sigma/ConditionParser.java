@@ -181,11 +181,23 @@ public final class ConditionParser {
             pos++;
             return new Condition.Quantified(t.text.equals("all"), target.text.equals("them") ? null : target.text, t.offset);
         }
-        if (t.text.matches("[0-9]+") && pos + 1 < tokens.size() && tokens.get(pos + 1).text.equals("of")) {
+        if (digits(t.text) && pos + 1 < tokens.size() && tokens.get(pos + 1).text.equals("of")) {
             throw new Error("sigma/bad-condition", "'" + t.text + " of' is not Sigma: only '1 of' and 'all of' exist",
                     t.offset);
         }
         pos++;
         return new Condition.Ref(t.text, t.offset);
+    }
+
+    private static boolean digits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Compiles a rule's {@code detection} section to one {@link Expr}: every search identifier first (a map is
@@ -246,12 +245,11 @@ final class DetectionCompiler {
         }
         Condition.Quantified q = (Condition.Quantified) c;
         List<Expr> matched = new ArrayList<>();
-        Pattern p = q.pattern() == null ? null : glob(q.pattern());
         for (Map.Entry<String, Expr> e : identifiers.entrySet()) {
             String name = e.getKey();
             boolean hidden = name.startsWith("_");
             if (q.pattern() == null ? !hidden
-                    : p.matcher(name).matches() && (!hidden || q.pattern().startsWith("_"))) {
+                    : starMatches(q.pattern(), name) && (!hidden || q.pattern().startsWith("_"))) {
                 matched.add(e.getValue());
             }
         }
@@ -264,11 +262,32 @@ final class DetectionCompiler {
         return q.all() ? Expr.and(matched) : Expr.or(matched);
     }
 
-    private static Pattern glob(String pattern) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : pattern.toCharArray()) {
-            sb.append(ch == '*' ? ".*" : Pattern.quote(String.valueOf(ch)));
+    /**
+     * True when {@code name} matches {@code pattern} whole, where {@code *} stands for any run of characters
+     * and every other character for itself (a condition's {@code 1 of selection_*}).
+     */
+    static boolean starMatches(String pattern, String name) {
+        int p = 0;
+        int n = 0;
+        int star = -1;
+        int resume = 0;
+        while (n < name.length()) {
+            if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                resume = n;
+            } else if (p < pattern.length() && pattern.charAt(p) == name.charAt(n)) {
+                p++;
+                n++;
+            } else if (star >= 0) {
+                p = star + 1;
+                n = ++resume;
+            } else {
+                return false;
+            }
         }
-        return Pattern.compile(sb.toString(), Pattern.DOTALL);
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
     }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Loads Sigma YAML files: every document with {@code logsource:} and {@code detection:} becomes an analytic
@@ -22,10 +21,6 @@ import java.util.regex.Pattern;
  * loaded through {@link SigmaFilter#parse} and only noted here. A document that fails never stops the others.
  */
 public final class SigmaLoader implements AnalyticLoader {
-
-    /** Top-level keys that make a YAML file a Sigma document (a rule needs logsource too). */
-    private static final Pattern TOP_KEY = Pattern.compile("(?m)^(detection|correlation|filter)\\s*:");
-    private static final Pattern LOGSOURCE = Pattern.compile("(?m)^logsource\\s*:");
 
     @Override
     public String kind() {
@@ -38,9 +33,9 @@ public final class SigmaLoader implements AnalyticLoader {
         if (!(lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
             return false;
         }
-        boolean rule = TOP_KEY.matcher(text).results().anyMatch(m -> m.group(1).equals("detection"))
-                && LOGSOURCE.matcher(text).find();
-        return rule || TOP_KEY.matcher(text).results().anyMatch(m -> !m.group(1).equals("detection"));
+        // Top-level keys that make a YAML file a Sigma document (a rule needs logsource too).
+        TopKeys keys = TopKeys.of(text);
+        return keys.rule() || keys.correlationOrFilter();
     }
 
     @Override

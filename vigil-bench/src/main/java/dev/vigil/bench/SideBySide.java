@@ -1,0 +1,114 @@
+package dev.vigil.bench;
+
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Two or more builds of the matching engine in one JVM, timed in turns: each benchmark jar is loaded by a
+ * class loader of its own, compiles the same rules and decodes the same corpus events as
+ * {@link MatchBenchmark} does, then every build matches events for a second at a time, in rotating order,
+ * for the given number of rounds. Drift of the machine's speed, which between two JVMs run one after the
+ * other reaches ±20 % here, falls on every build alike. What stays is each copy's own compilation: the
+ * JIT compiles each build's classes separately, and two copies of the same build differ by up to about 10 %.
+ *
+ * <p>{@code java -Dvigil.corpus=../shared/corpus -cp vigil-bench/target/benchmarks.jar dev.vigil.bench.SideBySide
+ * RULES EVENTS ROUNDS JAR...}: RULES {@code seed} or {@code sigma}, EVENTS {@code process} or {@code all}.
+ * Prints, per jar, the median, mean, lowest and highest events per second over the rounds.
+ */
+public final class SideBySide {
+
+    private static final long ROUND_NANOS = 1_000_000_000L;
+    private static final int WARM_ROUNDS = 5;
+
+    private SideBySide() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 4) {
+            System.err.println("usage: SideBySide RULES EVENTS ROUNDS JAR...");
+            System.exit(2);
+        }
+        int rounds = Integer.parseInt(args[2]);
+        List<Build> builds = new ArrayList<>();
+        for (int i = 3; i < args.length; i++) {
+            Path jar = Path.of(args[i]);
+            if (!Files.isRegularFile(jar)) {
+                System.err.println("SideBySide: " + jar + ": no such file (expected a vigil-bench benchmarks jar)");
+                System.exit(2);
+            }
+            builds.add(new Build(jar, args[0], args[1]));
+        }
+        for (int w = 0; w < WARM_ROUNDS; w++) {
+            for (Build b : builds) {
+                b.round();
+            }
+        }
+        double[][] rates = new double[builds.size()][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < builds.size(); k++) {
+                int i = (k + r) % builds.size();
+                rates[i][r] = builds.get(i).round();
+            }
+        }
+        for (int i = 0; i < builds.size(); i++) {
+            double[] s = rates[i].clone();
+            Arrays.sort(s);
+            System.out.printf("%s: median %.0f mean %.0f min %.0f max %.0f events/s%n", builds.get(i).jar,
+                    s[s.length / 2], Arrays.stream(s).average().orElse(0), s[0], s[s.length - 1]);
+        }
+    }
+
+    /** One build: its rule set and events, reached through its own class loader. */
+    private static final class Build {
+        final Path jar;
+        private final Object ruleSet;
+        private final Object[] events;
+        private final Method match;
+        private final Consumer<Object> sink = hit -> { };
+        private int next;
+
+        Build(Path jar, String rules, String events) throws Exception {
+            this.jar = jar;
+            URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+            // Readers and dialects are found through the context loader.
+            Thread.currentThread().setContextClassLoader(loader);
+            Class<?> inputs = loader.loadClass("dev.vigil.bench.BenchInputs");
+            Class<?> catalogClass = loader.loadClass("dev.vigil.dialects.catalog.Catalog");
+            Class<?> optimisations = loader.loadClass("dev.vigil.core.engine.Optimisations");
+            Object catalog = declared(inputs, "catalog", String.class).invoke(null, rules);
+            Object all = optimisations.getMethod("all").invoke(null);
+            ruleSet = declared(inputs, "compile", catalogClass, optimisations).invoke(null, catalog, all);
+            List<?> list = (List<?>) declared(inputs, "events", String.class, catalogClass).invoke(null, events, catalog);
+            Class<?> event = loader.loadClass("dev.vigil.core.event.Event");
+            this.events = list.toArray((Object[]) java.lang.reflect.Array.newInstance(event, 0));
+            match = ruleSet.getClass().getMethod("match", this.events.getClass(), int.class, int.class, Consumer.class);
+        }
+
+        private static Method declared(Class<?> c, String name, Class<?>... types) throws NoSuchMethodException {
+            Method m = c.getDeclaredMethod(name, types);
+            m.setAccessible(true);
+            return m;
+        }
+
+        /** Matches events, {@link MatchBenchmark#BATCH} at a time, for a second; events per second. */
+        double round() throws Exception {
+            long start = System.nanoTime();
+            long end = start + ROUND_NANOS;
+            long matched = 0;
+            while (System.nanoTime() < end) {
+                int n = Math.min(MatchBenchmark.BATCH, events.length - next);
+                match.invoke(ruleSet, events, next, next + n, sink);
+                matched += n;
+                next = next + n == events.length ? 0 : next + n;
+            }
+            return matched / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+}

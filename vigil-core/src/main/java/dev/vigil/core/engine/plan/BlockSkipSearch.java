@@ -32,28 +32,13 @@ final class BlockSkipSearch implements LiteralSearch {
     private final int[][] ending = new int[1 << BITS][];
 
     static boolean suits(List<String> literals) {
-        if (literals.size() < 2) {
-            return false;
-        }
-        int m = Integer.MAX_VALUE;
-        for (String l : literals) {
-            m = Math.min(m, l.length());
-            for (int i = 0; i < l.length(); i++) {
-                if (l.charAt(i) >= 256) {
-                    return false;
-                }
-            }
-        }
-        return m >= MIN_WINDOW && (long) literals.size() * (Math.min(m, MAX_WINDOW) - BLOCK + 1) <= MAX_ENTRIES;
+        int m = SkipSearch.shortestLatin1(literals);
+        return literals.size() >= 2 && m >= MIN_WINDOW && (long) literals.size() * (Math.min(m, MAX_WINDOW) - BLOCK + 1) <= MAX_ENTRIES;
     }
 
     BlockSkipSearch(List<String> given) {
-        literals = new char[given.size()][];
-        int m = MAX_WINDOW;
-        for (int i = 0; i < given.size(); i++) {
-            literals[i] = given.get(i).toCharArray();
-            m = Math.min(m, literals[i].length);
-        }
+        literals = SkipSearch.chars(given);
+        int m = Math.min(MAX_WINDOW, SkipSearch.shortestLatin1(given));
         window = m;
         Arrays.fill(shift, (byte) (m - BLOCK + 1));
         for (int i = 0; i < literals.length; i++) {
@@ -63,9 +48,7 @@ final class BlockSkipSearch implements LiteralSearch {
                 shift[h] = (byte) Math.min(shift[h], m - 1 - end);
             }
             int h = hash(l[m - 4], l[m - 3], l[m - 2], l[m - 1]);
-            int[] had = ending[h] == null ? new int[0] : ending[h];
-            ending[h] = Arrays.copyOf(had, had.length + 1);
-            ending[h][had.length] = i;
+            ending[h] = SkipSearch.with(ending[h], i);
         }
     }
 

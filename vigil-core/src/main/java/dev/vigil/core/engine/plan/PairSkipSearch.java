@@ -43,28 +43,13 @@ final class PairSkipSearch implements LiteralSearch {
     private final int[][] ending = new int[1 << 16][];
 
     static boolean suits(List<String> literals) {
-        if (literals.size() < 2) {
-            return false;
-        }
-        int m = Integer.MAX_VALUE;
-        for (String l : literals) {
-            m = Math.min(m, l.length());
-            for (int i = 0; i < l.length(); i++) {
-                if (l.charAt(i) >= 256) {
-                    return false;
-                }
-            }
-        }
-        return m >= MIN_WINDOW && (long) literals.size() * (Math.min(m, MAX_WINDOW) - 1) <= MAX_ENTRIES;
+        int m = SkipSearch.shortestLatin1(literals);
+        return literals.size() >= 2 && m >= MIN_WINDOW && (long) literals.size() * (Math.min(m, MAX_WINDOW) - 1) <= MAX_ENTRIES;
     }
 
     PairSkipSearch(List<String> given) {
-        literals = new char[given.size()][];
-        int m = MAX_WINDOW;
-        for (int i = 0; i < given.size(); i++) {
-            literals[i] = given.get(i).toCharArray();
-            m = Math.min(m, literals[i].length);
-        }
+        literals = SkipSearch.chars(given);
+        int m = Math.min(MAX_WINDOW, SkipSearch.shortestLatin1(given));
         window = m;
         Arrays.fill(shift, (byte) (m - 1));
         for (int i = 0; i < literals.length; i++) {
@@ -74,9 +59,7 @@ final class PairSkipSearch implements LiteralSearch {
                 shift[p] = (byte) Math.min(shift[p], m - 1 - end);
             }
             int p = pair(l[m - 2], l[m - 1]);
-            int[] had = ending[p] == null ? new int[0] : ending[p];
-            ending[p] = Arrays.copyOf(had, had.length + 1);
-            ending[p][had.length] = i;
+            ending[p] = SkipSearch.with(ending[p], i);
         }
         for (int p = 0; p < shift.length; p++) {
             if (shift[p] < m - 1) {

@@ -69,9 +69,7 @@ final class SkipSearch implements LiteralSearch {
                 shift[l[q]] = Math.min(shift[l[q]], m - 1 - q);
             }
             char last = l[m - 1];
-            int[] had = ending[last] == null ? new int[0] : ending[last];
-            ending[last] = Arrays.copyOf(had, had.length + 1);
-            ending[last][had.length] = i;
+            ending[last] = with(ending[last], i);
         }
     }
 
@@ -92,6 +90,37 @@ final class SkipSearch implements LiteralSearch {
             }
             end += shift[c];
         }
+    }
+
+    /** The length of the shortest literal, or -1 when there is none or some literal has a character beyond Latin-1. */
+    static int shortestLatin1(List<String> literals) {
+        int m = -1;
+        for (String l : literals) {
+            for (int i = 0; i < l.length(); i++) {
+                if (l.charAt(i) >= 256) {
+                    return -1;
+                }
+            }
+            m = m < 0 ? l.length() : Math.min(m, l.length());
+        }
+        return m;
+    }
+
+    /** Each literal's characters. */
+    static char[][] chars(List<String> literals) {
+        char[][] out = new char[literals.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = literals.get(i).toCharArray();
+        }
+        return out;
+    }
+
+    /** {@code ids} (null for none) with {@code id} added: the literals a table entry lists. */
+    static int[] with(int[] ids, int id) {
+        int[] had = ids == null ? new int[0] : ids;
+        int[] out = Arrays.copyOf(had, had.length + 1);
+        out[had.length] = id;
+        return out;
     }
 
     /** A character folded as the skip searches fold values (see the class comment). */

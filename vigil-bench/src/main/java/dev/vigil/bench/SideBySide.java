@@ -43,7 +43,12 @@ public final class SideBySide {
                 System.err.println("SideBySide: " + jar + ": no such file (expected a vigil-bench benchmarks jar)");
                 System.exit(2);
             }
-            builds.add(new Build(jar, args[0], args[1]));
+            try {
+                builds.add(new Build(jar, args[0], args[1]));
+            } catch (ReflectiveOperationException e) {
+                System.err.println("SideBySide: " + jar + ": not a vigil-bench benchmarks jar (" + e + ")");
+                System.exit(2);
+            }
         }
         for (int w = 0; w < WARM_ROUNDS; w++) {
             for (Build b : builds) {

@@ -77,8 +77,8 @@ public final class LiteralAutomaton implements LiteralSearch {
      * The pairs of characters that begin a literal, as a bit set indexed by the two folded Latin-1
      * characters, when they are few and every literal has two characters or more; else null. From the root,
      * a scan then reads ahead to the next such pair without following the table: each test there stands on
-     * its own, where each table step waits for the one before (the seed analytics' "share" and "use" begin
-     * three pairs out of the 65,536, and command lines seldom hold them).
+     * its own, where each table step waits for the one before (the seed analytics' command-line literals,
+     * {@code share}, {@code use}, {@code delete} and the like, begin a dozen of the 65,536 pairs).
      */
     private final long[] starts;
     /**

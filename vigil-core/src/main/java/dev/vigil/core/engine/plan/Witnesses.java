@@ -114,7 +114,7 @@ public final class Witnesses {
 
     /** The distinct clauses, those that look the most selective first, at most {@link #MAX_CLAUSES}. */
     private static List<Set<Witness>> best(List<Set<Witness>> clauses) {
-        List<Set<Witness>> out = new ArrayList<>(new java.util.LinkedHashSet<>(clauses));
+        List<Set<Witness>> out = new ArrayList<>(new LinkedHashSet<>(clauses));
         out.sort((x, y) -> better(x, y) ? -1 : better(y, x) ? 1 : 0);
         return List.copyOf(out.subList(0, Math.min(MAX_CLAUSES, out.size())));
     }

@@ -59,6 +59,22 @@ class WitnessClausesTest {
                 .isEqualTo("[[CommandLine~\"\\..\\windows\\\", CommandLine~\".exe\\..\\\"], [Image~\"\\windows\\\", CommandLine~\".exe\\..\\\"]]");
     }
 
+    @Test
+    void clausesComeLongestShortestLiteralFirstTiesInTheOrderWritten() {
+        Expr and = new Expr.And(List.of(contains("A", "abcdefgh"), contains("B", "xy"), contains("C", "pqrstuvw"),
+                new Expr.Match("EventID", StringOp.EQUALS, "4688", false, null), contains("D", "mnopqrst")));
+        assertThat(Witnesses.clauses(and).toString())
+                .isEqualTo("[[A~\"abcdefgh\"], [C~\"pqrstuvw\"], [D~\"mnopqrst\"], [B~\"xy\"]]");
+    }
+
+    @Test
+    void amongEquallyLongLiteralsTheClauseWithFewerComesFirst() {
+        Expr wide = new Expr.Or(List.of(contains("A", "abcdef"), contains("A", "ghijkl")));
+        Expr narrow = contains("B", "mnopqr");
+        assertThat(Witnesses.clauses(new Expr.And(List.of(wide, narrow))).toString())
+                .isEqualTo("[[B~\"mnopqr\"], [A~\"abcdef\", A~\"ghijkl\"]]");
+    }
+
     private static Expr contains(String field, String text) {
         return new Expr.Match(field, StringOp.CONTAINS, text, false, null);
     }

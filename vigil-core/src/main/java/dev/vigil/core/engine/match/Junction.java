@@ -4,7 +4,6 @@ import dev.vigil.core.engine.Matcher;
 import dev.vigil.core.event.Event;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /** AND and OR over children ordered cheapest first, and NOT and constants. */
@@ -13,17 +12,41 @@ public final class Junction {
     private Junction() {
     }
 
+    /**
+     * The children, cheapest first, ties in the given order. Each cost is asked once: a junction's cost is
+     * its children's sum, so a comparator asking again on every comparison would walk the subtrees over
+     * and over, and sorting with one made the JIT compile the library sort with every matcher's cost
+     * inlined into it (over a second of the optimising compiler while SigmaHQ's rules load).
+     */
     static Matcher[] byCost(List<Matcher> children) {
-        Matcher[] a = children.toArray(new Matcher[0]);
-        Arrays.sort(a, Comparator.comparingInt(Matcher::cost));
+        int n = children.size();
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = (long) children.get(i).cost() << 32 | i;
+        }
+        Arrays.sort(keys);
+        Matcher[] a = new Matcher[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = children.get((int) keys[i]);
+        }
         return a;
+    }
+
+    private static int sum(Matcher[] children) {
+        long total = 0;
+        for (Matcher m : children) {
+            total += m.cost();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, total);
     }
 
     public static final class AllOf extends Matcher {
         private final Matcher[] children;
+        private final int cost;
 
         public AllOf(List<Matcher> children) {
             this.children = byCost(children);
+            this.cost = sum(this.children);
         }
 
         @Override
@@ -38,15 +61,17 @@ public final class Junction {
 
         @Override
         public int cost() {
-            return Arrays.stream(children).mapToInt(Matcher::cost).sum();
+            return cost;
         }
     }
 
     public static final class AnyOf extends Matcher {
         private final Matcher[] children;
+        private final int cost;
 
         public AnyOf(List<Matcher> children) {
             this.children = byCost(children);
+            this.cost = sum(this.children);
         }
 
         @Override
@@ -61,7 +86,7 @@ public final class Junction {
 
         @Override
         public int cost() {
-            return Arrays.stream(children).mapToInt(Matcher::cost).sum();
+            return cost;
         }
     }
 

@@ -96,7 +96,7 @@ public final class ExplainCommand implements Callable<Integer> {
             out.println("    optimised:  " + compiler.optimise(q.query().filter()));
             List<Set<Witness>> w = set.witnesses(qi);
             out.println("    witnesses:  " + (w == null ? "none (evaluated on every event in scope)"
-                    : "one literal of each of " + w + " (~ contains, ^ starts, $ ends, = equals)"));
+                    : "one literal of each of " + w + " (~ contains, ^ starts, $ ends, = equals, ! absent)"));
             for (EventClass c : q.query().scope().selectors()) {
                 for (String line : set.describePlan(c).split("\n")) {
                     out.println("    plan " + line);

@@ -4,6 +4,7 @@ import dev.vigil.core.engine.plan.AffixTrie;
 import dev.vigil.core.engine.plan.Anchor;
 import dev.vigil.core.engine.plan.AnchoredLiteral;
 import dev.vigil.core.engine.plan.LiteralSearch;
+import dev.vigil.core.engine.plan.SecondaryClauses;
 import dev.vigil.core.engine.plan.Witnesses.Witness;
 import dev.vigil.core.event.CanonicalEvent;
 import dev.vigil.core.event.Event;
@@ -34,7 +35,10 @@ final class ClassPlan {
     /** Per clause id: the position of its query in {@link #queries}. */
     final int[] clauseQuery;
     final Field[] fields;
+    /** Per field: its search, or null where the field is probed for absence ({@link Anchor#ABSENT}). */
     final LiteralSearch[] automata;
+    /** Later witness clauses of the queries that {@link SecondaryClauses} left out. */
+    final int clausesLeftOut;
     /** By field slot: the field has a scan of its own, which also holds the keyword literals. */
     private final boolean[] ownSearch;
     /** Per automaton, where its literal indices start in {@link #literalClauses}. */
@@ -46,28 +50,37 @@ final class ClassPlan {
      * @param built searches already built for other classes, keyed by their literal list: classes that
      *              share rules (Sysmon and Security process creation) share the automaton, built once
      */
-    ClassPlan(int[] queries, List<List<Set<Witness>>> clauses, Map<List<?>, LiteralSearch> built) {
+    ClassPlan(int[] queries, List<List<Set<Witness>>> given, Map<List<?>, LiteralSearch> built) {
         this.queries = queries;
         this.always = new boolean[queries.length];
         this.clauseCount = new int[queries.length];
+        List<List<Set<Witness>>> clauses = SecondaryClauses.affordable(given);
+        int left = 0;
         List<Integer> owners = new ArrayList<>();
         Map<Field, Map<AnchoredLiteral, List<Integer>>> byField = new LinkedHashMap<>();
+        Map<Field, List<Integer>> absent = new LinkedHashMap<>();
         for (int i = 0; i < queries.length; i++) {
             List<Set<Witness>> c = clauses.get(i);
             if (c == null) {
                 always[i] = true;
                 continue;
             }
+            left += given.get(i).size() - c.size();
             clauseCount[i] = c.size();
             for (Set<Witness> clause : c) {
                 int id = owners.size();
                 owners.add(i);
                 for (Witness x : clause) {
-                    byField.computeIfAbsent(x.field(), f -> new LinkedHashMap<>())
-                            .computeIfAbsent(x.anchored(), l -> new ArrayList<>()).add(id);
+                    if (x.anchor() == Anchor.ABSENT) {
+                        absent.computeIfAbsent(x.field(), f -> new ArrayList<>()).add(id);
+                    } else {
+                        byField.computeIfAbsent(x.field(), f -> new LinkedHashMap<>())
+                                .computeIfAbsent(x.anchored(), l -> new ArrayList<>()).add(id);
+                    }
                 }
             }
         }
+        clausesLeftOut = left;
         clauseQuery = owners.stream().mapToInt(Integer::intValue).toArray();
         alwaysList = java.util.stream.IntStream.range(0, queries.length).filter(i -> always[i]).toArray();
         // Keyword literals (any field) join the search of every field that is scanned anyway, so its values
@@ -89,7 +102,10 @@ final class ClassPlan {
             }
             byField.put(Field.of(Field.ANY_NAME), keywords);
         }
-        fields = byField.keySet().toArray(new Field[0]);
+        // Absence probes come after the searches: a field of its own in the loop, with no search (null).
+        List<Field> all = new ArrayList<>(byField.keySet());
+        all.addAll(absent.keySet());
+        fields = all.toArray(new Field[0]);
         int maxSlot = 0;
         for (Field f : fields) {
             maxSlot = Math.max(maxSlot, f.slot());
@@ -102,7 +118,12 @@ final class ClassPlan {
         literalBase = new int[fields.length];
         List<int[]> lc = new ArrayList<>();
         List<java.util.function.Supplier<LiteralSearch>> builds = new ArrayList<>(fields.length);
-        for (int f = 0; f < fields.length; f++) {
+        int searched = byField.size();
+        for (int f = searched; f < fields.length; f++) {
+            literalBase[f] = lc.size();
+            lc.add(absent.get(fields[f]).stream().mapToInt(Integer::intValue).distinct().toArray());
+        }
+        for (int f = 0; f < searched; f++) {
             Map<AnchoredLiteral, List<Integer>> lits = byField.get(fields[f]);
             boolean anchored = lits.keySet().stream().noneMatch(l -> l.anchor() == Anchor.ANYWHERE);
             if (!anchored) {
@@ -125,7 +146,7 @@ final class ClassPlan {
         // Built in parallel: a plan is built on the first event of its class, by a worker that other
         // workers meeting the same class wait for (the SigmaHQ plans of the 34 corpus classes take about a
         // second together on one core, the process-creation one 0.4 s).
-        java.util.stream.IntStream.range(0, fields.length).parallel().forEach(f -> automata[f] = builds.get(f).get());
+        java.util.stream.IntStream.range(0, searched).parallel().forEach(f -> automata[f] = builds.get(f).get());
     }
 
     private static List<Integer> union(List<Integer> a, List<Integer> b) {
@@ -203,10 +224,17 @@ final class ClassPlan {
         ctx.keepReady(position, candidates(ctx), queries);
     }
 
-    /** Runs the search of field {@code f} (position in {@link #fields}) over the event's values for it. */
+    /**
+     * Runs the search of field {@code f} (position in {@link #fields}) over the event's values for it, or,
+     * for an absence probe, reports its one literal when the event has no value for the field.
+     */
     private void scanField(Event e, int f, LiteralSearch.Sink sink) {
         LiteralSearch search = automata[f];
-        if (!fields[f].isAny()) {
+        if (search == null) {
+            if (e.get(fields[f]) == null) {
+                sink.found(0);
+            }
+        } else if (!fields[f].isAny()) {
             scan(e.get(fields[f]), search, sink);
         } else if (e instanceof CanonicalEvent ce) {
             // Keyword searches: every value of every field (indexed, to avoid building the field list).

@@ -145,10 +145,14 @@ public final class CompiledRuleSet {
             always += b ? 1 : 0;
         }
         sb.append("class ").append(c).append(": ").append(p.queries.length).append(" queries in scope, ")
-                .append(always).append(" without witnesses (always evaluated)\n");
+                .append(always).append(" without witnesses (always evaluated)");
+        if (p.clausesLeftOut > 0) {
+            sb.append(", ").append(p.clausesLeftOut).append(" later witness clauses left out (they would slow a search)");
+        }
+        sb.append("\n");
         for (int f = 0; f < p.fields.length; f++) {
-            sb.append("  search on ").append(p.fields[f].name()).append(": ")
-                    .append(p.automata[f].describe()).append("\n");
+            sb.append("  ").append(p.automata[f] == null ? "absence of " + p.fields[f].name() + ": read from the event's slot"
+                    : "search on " + p.fields[f].name() + ": " + p.automata[f].describe()).append("\n");
         }
         return sb.toString();
     }

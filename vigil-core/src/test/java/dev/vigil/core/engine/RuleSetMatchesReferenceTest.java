@@ -6,7 +6,9 @@ import dev.vigil.core.analytic.Implementation;
 import dev.vigil.core.analytic.Query;
 import dev.vigil.core.event.CanonicalEvent;
 import dev.vigil.core.event.EventClass;
+import dev.vigil.core.event.Origin;
 import dev.vigil.core.ir.Expr;
+import dev.vigil.core.ir.StringOp;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -73,6 +75,34 @@ class RuleSetMatchesReferenceTest {
             fast.match(batch, 0, size, h -> got.add(indexOf(batch, h.event()) + ":" + h.query().query().label()));
             assertThat(got).as("seed %d round %d", seed, round).isEqualTo(want);
         }
+    }
+
+    @Test
+    void aQueryOnAnAbsentFieldIsMarkedFromTheEventsSlot() {
+        Expr absentOrWord = new Expr.Or(List.of(new Expr.Not(new Expr.Exists("OriginalFileName", null)),
+                new Expr.Match("CommandLine", StringOp.CONTAINS, "share", false, null)));
+        CompiledRuleSet set = build(List.of(new Query("q", EventScope.ANY, absentOrWord)), Optimisations.all());
+        EventClass c = new EventClass("windows", "process_creation", "sysmon");
+        assertThat(set.describePlan(c)).contains("absence of OriginalFileName").contains("0 without witnesses");
+        CanonicalEvent lacking = event(c, "CommandLine", "net use");
+        CanonicalEvent carrying = event(c, "CommandLine", "net use", "OriginalFileName", "net.exe");
+        CanonicalEvent sharing = event(c, "CommandLine", "net SHARE", "OriginalFileName", "net.exe");
+        assertThat(hits(set, lacking)).containsExactly("q");
+        assertThat(hits(set, carrying)).isEmpty();
+        assertThat(hits(set, sharing)).containsExactly("q");
+        List<Integer> batched = new ArrayList<>();
+        CanonicalEvent[] batch = {carrying, lacking, sharing, carrying};
+        set.match(batch, 0, batch.length, h -> batched.add(indexOf(batch, h.event())));
+        assertThat(batched).containsExactly(1, 2);
+    }
+
+    private static CanonicalEvent event(EventClass c, String... fieldsAndValues) {
+        CanonicalEvent e = new CanonicalEvent(new Origin("test", 1, 0));
+        e.eventClass(c);
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            e.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return e;
     }
 
     private static int indexOf(Object[] a, Object x) {

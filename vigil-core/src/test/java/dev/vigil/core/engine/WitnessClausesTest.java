@@ -75,6 +75,15 @@ class WitnessClausesTest {
                 .isEqualTo("[[B~\"mnopqr\"], [A~\"abcdef\", A~\"ghijkl\"]]");
     }
 
+    @Test
+    void aTestThatAFieldIsAbsentIsAWitnessOfLastResort() {
+        Expr absent = new Expr.Not(new Expr.Exists("OriginalFileName", null));
+        Expr and = new Expr.And(List.of(absent, contains("CommandLine", "share")));
+        assertThat(Witnesses.clauses(and).toString()).isEqualTo("[[CommandLine~\"share\"], [!OriginalFileName]]");
+        assertThat(Witnesses.clauses(new Expr.Or(List.of(absent, contains("CommandLine", "share")))).toString())
+                .isEqualTo("[[!OriginalFileName, CommandLine~\"share\"]]");
+    }
+
     private static Expr contains(String field, String text) {
         return new Expr.Match(field, StringOp.CONTAINS, text, false, null);
     }

@@ -35,7 +35,7 @@ public final class AffixTrie implements LiteralSearch {
             switch (literals.get(i).anchor()) {
                 case START, WHOLE -> front.add(i);
                 case END -> back.add(i);
-                case ANYWHERE -> throw new IllegalArgumentException("not an anchored literal: " + literals.get(i));
+                case ANYWHERE, ABSENT -> throw new IllegalArgumentException("not an anchored literal: " + literals.get(i));
             }
         }
         forward = front.isEmpty() ? null : new Walk(literals, front, false);
@@ -85,6 +85,11 @@ public final class AffixTrie implements LiteralSearch {
         private final char[] runChars;
         private final int[] runEnd;
         private final boolean backward;
+        /** Only whole-value literals: a value of none of their lengths need not be walked at all. */
+        private final boolean wholeOnly;
+        /** Bit {@code n}: a whole-value literal has {@code n} characters (for n below 64). */
+        private final long wholeLengths;
+        private final int longestWhole;
 
         Walk(List<AnchoredLiteral> literals, List<Integer> ids, boolean backward) {
             this.backward = backward;
@@ -113,6 +118,19 @@ public final class AffixTrie implements LiteralSearch {
                 }
                 (l.anchor() == Anchor.WHOLE ? wholes : reached).get(node).add(li);
             }
+            long lengths = 0;
+            int longest = 0;
+            boolean onlyWhole = true;
+            for (int li : ids) {
+                AnchoredLiteral l = literals.get(li);
+                onlyWhole &= l.anchor() == Anchor.WHOLE;
+                int n = l.text().length();
+                lengths |= n < 64 ? 1L << n : 0;
+                longest = Math.max(longest, n);
+            }
+            wholeOnly = onlyWhole;
+            wholeLengths = lengths;
+            longestWhole = longest;
             int nodes = reached.size();
             edgeList.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
             edgeStart = new int[nodes + 1];
@@ -179,6 +197,9 @@ public final class AffixTrie implements LiteralSearch {
          */
         boolean walk(String value, boolean folded, Sink sink) {
             int n = value.length();
+            if (wholeOnly && !mayEqual(value, n)) {
+                return true;
+            }
             int node = 0;
             int k = 0;
             while (true) {
@@ -224,6 +245,18 @@ public final class AffixTrie implements LiteralSearch {
                 k++;
                 report(node, k == n, sink);
             }
+        }
+
+        /**
+         * False when no whole-value literal can equal the value folded: its length is none of theirs.
+         * Folding keeps the length but for one character ({@code U+0130}, two characters lower-cased),
+         * so a value holding it and shorter than the longest literal is walked anyway.
+         */
+        private boolean mayEqual(String value, int n) {
+            if (n < 64 ? (wholeLengths >>> n & 1) != 0 : n <= longestWhole) {
+                return true;
+            }
+            return n < longestWhole && value.indexOf('\u0130') >= 0;
         }
 
         private int child(int node, char c) {

@@ -13,7 +13,12 @@ public enum Anchor {
     /** At the end (endswith, a glob without a trailing wildcard). */
     END("$"),
     /** The whole value (equals, a glob without wildcards). */
-    WHOLE("=");
+    WHOLE("="),
+    /**
+     * No value at all: the witness of a test that the field is absent ({@code OriginalFileName: null} in
+     * Sigma). Its literal is empty; marking checks the event's slot instead of searching a value.
+     */
+    ABSENT("!");
 
     private final String symbol;
 
@@ -26,13 +31,14 @@ public enum Anchor {
         return symbol;
     }
 
-    /** True when {@code literal} sits in {@code folded} as this anchor requires. */
+    /** True when {@code literal} sits in {@code folded} (a value that is present) as this anchor requires. */
     public boolean holds(String folded, String literal) {
         return switch (this) {
             case ANYWHERE -> folded.contains(literal);
             case START -> folded.startsWith(literal);
             case END -> folded.endsWith(literal);
             case WHOLE -> folded.equals(literal);
+            case ABSENT -> false;
         };
     }
 }

@@ -38,6 +38,19 @@ class AffixTrieTest {
     }
 
     @Test
+    void wholeValueLiteralsAloneAgreeWithTheFoldedValue() {
+        // Only whole-value literals: values of other lengths are not walked, unless folding lengthens them.
+        agrees(new Random(19), "ki\u0307σς", "kKiI\u212AİıΣσς", new Anchor[] {Anchor.WHOLE});
+    }
+
+    @Test
+    void aWholeValueLiteralIsFoundInAValueThatFoldingLengthens() {
+        AffixTrie t = new AffixTrie(List.of(new AnchoredLiteral("İx".toLowerCase(java.util.Locale.ROOT), Anchor.WHOLE)));
+        assertThat(LiteralOracle.reported(t, "İx")).containsExactly(0);
+        assertThat(LiteralOracle.reported(t, "ix")).isEmpty();
+    }
+
+    @Test
     void refusesUnanchoredLiterals() {
         assertThatThrownBy(() -> new AffixTrie(List.of(new AnchoredLiteral("x", Anchor.ANYWHERE))))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,110 @@
+package dev.vigil.core.engine.plan;
+
+import dev.vigil.core.engine.plan.Witnesses.Witness;
+import dev.vigil.core.event.Field;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses which of the queries' later witness clauses a class plan keeps. A query's first clause is its
+ * best guess and is always searched for; a later one only prunes candidates, so it is worth its search
+ * only when the search costs next to nothing: when its literals join searches the first clauses need
+ * anyway without changing how those read a value. Three changes are not free, and a clause needing one
+ * is left out:
+ * <ul>
+ *   <li>a field no first clause searches (a search of its own);</li>
+ *   <li>a literal anywhere in a field whose first-clause literals are all anchored (the walk of a few
+ *       characters from an end becomes a scan of the value);</li>
+ *   <li>a literal shorter than the shortest of a field that skips through its values (the skip shrinks
+ *       to it, or the search reads every character).</li>
+ * </ul>
+ * The built-in share-removal rules need a field's {@code delete}, {@code share} and {@code use} only in
+ * their later clauses: kept, each command line was read whole for them.
+ */
+public final class SecondaryClauses {
+
+    private SecondaryClauses() {
+    }
+
+    /** What the first clauses search one field for. */
+    private static final class Primary {
+        final Set<String> texts = new LinkedHashSet<>();
+        boolean scanned;
+        boolean skips;
+        int shortest = Integer.MAX_VALUE;
+    }
+
+    /**
+     * The clauses of each query (null: no witnesses) with the later clauses that are not free left out;
+     * the lists are new, the clauses shared.
+     */
+    public static List<List<Set<Witness>>> affordable(List<List<Set<Witness>>> clauses) {
+        Map<Field, Primary> primaries = new HashMap<>();
+        for (List<Set<Witness>> c : clauses) {
+            if (c == null || c.isEmpty()) {
+                continue;
+            }
+            for (Witness w : c.get(0)) {
+                if (w.anchor() == Anchor.ABSENT) {
+                    continue;
+                }
+                Primary p = primaries.computeIfAbsent(w.field(), f -> new Primary());
+                p.texts.add(w.literal());
+                p.scanned |= w.anchor() == Anchor.ANYWHERE;
+                p.shortest = Math.min(p.shortest, w.literal().length());
+            }
+        }
+        for (Primary p : primaries.values()) {
+            p.skips = p.scanned && LiteralSearch.skips(List.copyOf(p.texts));
+        }
+        List<List<Set<Witness>>> out = new ArrayList<>(clauses.size());
+        for (List<Set<Witness>> c : clauses) {
+            if (c == null || c.size() < 2) {
+                out.add(c);
+                continue;
+            }
+            List<Set<Witness>> kept = new ArrayList<>(c.size());
+            kept.add(c.get(0));
+            for (int j = 1; j < c.size(); j++) {
+                if (free(c.get(j), primaries)) {
+                    kept.add(c.get(j));
+                }
+            }
+            out.add(List.copyOf(kept));
+        }
+        return out;
+    }
+
+    private static boolean free(Set<Witness> clause, Map<Field, Primary> primaries) {
+        for (Witness w : clause) {
+            if (w.anchor() == Anchor.ABSENT) {
+                continue;
+            }
+            Primary p = primaries.get(w.field());
+            if (p == null) {
+                return false;
+            }
+            if (!p.scanned && w.anchor() == Anchor.ANYWHERE) {
+                return false;
+            }
+            if (p.skips && !p.texts.contains(w.literal()) && (w.literal().length() < p.shortest || !latin1(w.literal()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean latin1(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 256) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

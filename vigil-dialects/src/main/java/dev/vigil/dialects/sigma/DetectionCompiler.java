@@ -12,7 +12,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,9 +154,9 @@ final class DetectionCompiler {
                 throw SigmaRuleException.of("sigma/bad-detection", doc.span(t.getKeyNode()), "a field name must be text",
                         "", "");
             }
-            String[] parts = key.split("\\|", -1);
-            String field = parts[0].isEmpty() ? null : parts[0];
-            List<String> chain = Arrays.asList(parts).subList(1, parts.length);
+            List<String> parts = pipeSeparated(key);
+            String field = parts.get(0).isEmpty() ? null : parts.get(0);
+            List<String> chain = parts.subList(1, parts.size());
             SourceSpan span = doc.span(t.getKeyNode());
             terms.add(item(field, chain, values(t.getValueNode()), span, key));
         }
@@ -289,5 +288,21 @@ final class DetectionCompiler {
             p++;
         }
         return p == pattern.length();
+    }
+
+    /**
+     * {@code key.split("\\|", -1)} without {@code String.split}: it runs for every detection item of every
+     * rule, and the optimising compiler's build of {@code String.split} (regex path included) cost a one-core
+     * rule load about 0.2 s.
+     */
+    private static List<String> pipeSeparated(String key) {
+        List<String> out = new ArrayList<>(4);
+        int from = 0;
+        for (int bar = key.indexOf('|'); bar >= 0; bar = key.indexOf('|', from)) {
+            out.add(key.substring(from, bar));
+            from = bar + 1;
+        }
+        out.add(key.substring(from));
+        return out;
     }
 }

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds the {@link Analytic} for a Sigma rule: id (the rule's UUID, else its name, else the file), ATT&amp;CK
@@ -22,7 +20,6 @@ final class SigmaAnalytics {
     static final Set<String> TACTICS = Set.of("reconnaissance", "resource-development", "initial-access", "execution",
             "persistence", "privilege-escalation", "defense-evasion", "credential-access", "discovery",
             "lateral-movement", "collection", "command-and-control", "exfiltration", "impact");
-    private static final Pattern TECHNIQUE = Pattern.compile("attack\\.(t\\d{4}(?:\\.\\d{3})?)");
 
     private SigmaAnalytics() {
     }
@@ -32,9 +29,8 @@ final class SigmaAnalytics {
         List<String> tactics = new ArrayList<>();
         for (String tag : rule.tags()) {
             String t = tag.toLowerCase(Locale.ROOT);
-            Matcher m = TECHNIQUE.matcher(t);
-            if (m.matches()) {
-                techniques.add(m.group(1).toUpperCase(Locale.ROOT));
+            if (technique(t)) {
+                techniques.add(t.substring(7).toUpperCase(Locale.ROOT));
             } else if (t.startsWith("attack.") && TACTICS.contains(t.substring(7).replace('_', '-'))) {
                 tactics.add(t.substring(7).replace('_', '-'));
             }
@@ -56,5 +52,21 @@ final class SigmaAnalytics {
         Risk risk = rule.level() == null ? Risk.UNKNOWN : new Risk(null, null, null, rule.level());
         return new Analytic(id, rule.title(), rule.description(), attack, List.of(), List.of(), risk,
                 rule.falsePositives(), rule.references(), List.of(impl), file);
+    }
+
+    /** {@code attack.tNNNN} or {@code attack.tNNNN.NNN} (checked by hand: it runs for every tag of every rule). */
+    static boolean technique(String t) {
+        int n = t.length();
+        if (!t.startsWith("attack.t") || (n != 12 && n != 16)) {
+            return false;
+        }
+        for (int i = 8; i < n; i++) {
+            char c = t.charAt(i);
+            boolean ok = i == 12 ? c == '.' : c >= '0' && c <= '9';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }

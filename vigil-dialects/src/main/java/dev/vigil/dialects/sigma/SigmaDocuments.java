@@ -16,29 +16,47 @@ final class SigmaDocuments {
     private SigmaDocuments() {
     }
 
+    /**
+     * The documents of {@code text}, each the text between two separator lines (a separator of its own
+     * ends the previous document, line break included). Walked line by line with {@code indexOf}: a part is a
+     * substring of the text, and no regular-expression machinery runs for each file.
+     */
     static List<Part> split(String text) {
         List<Part> out = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        StringBuilder cur = new StringBuilder();
-        int start = 1;
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            if (l.equals("---") || l.startsWith("--- ") || l.equals("---\r")) {
-                if (!cur.toString().isBlank()) {
-                    out.add(new Part(cur.toString(), start));
-                }
-                cur.setLength(0);
-                start = i + 2;
-                continue;
+        int partStart = 0;
+        int startLine = 1;
+        int line = 0;
+        int pos = 0;
+        while (true) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl;
+            if (separator(text, pos, end)) {
+                add(out, text.substring(partStart, pos), startLine);
+                partStart = nl < 0 ? text.length() : nl + 1;
+                startLine = line + 2;
             }
-            cur.append(l);
-            if (i + 1 < lines.length) {
-                cur.append('\n');
+            if (nl < 0) {
+                break;
             }
+            pos = nl + 1;
+            line++;
         }
-        if (!cur.toString().isBlank()) {
-            out.add(new Part(cur.toString(), start));
-        }
+        add(out, text.substring(partStart), startLine);
         return out;
+    }
+
+    private static void add(List<Part> out, String text, int firstLine) {
+        if (!text.isBlank()) {
+            out.add(new Part(text, firstLine));
+        }
+    }
+
+    /** {@code ---} alone (or before a carriage return) or followed by a space. */
+    private static boolean separator(String text, int from, int end) {
+        if (!text.startsWith("---", from)) {
+            return false;
+        }
+        int after = end - from;
+        return after == 3 || (after > 3 && text.charAt(from + 3) == ' ') || (after == 4 && text.charAt(from + 3) == '\r');
     }
 }

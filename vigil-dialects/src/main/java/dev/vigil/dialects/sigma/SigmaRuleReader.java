@@ -9,7 +9,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads the top-level keys of a Sigma rule (specification 2.1 "File Structure"). Missing mandatory keys
@@ -19,10 +18,6 @@ import java.util.regex.Pattern;
  */
 final class SigmaRuleReader {
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern DATE = Pattern.compile("\\d{4}[-/]\\d{2}[-/]\\d{2}");
-    private static final Pattern TAG = Pattern.compile("[a-z0-9_-]+\\.[a-z0-9._-]+");
     private static final Set<String> STATUS = Set.of("stable", "test", "experimental", "deprecated", "unsupported");
     private static final Set<String> LEVEL = Set.of("informational", "low", "medium", "high", "critical");
     private static final Set<String> RELATION = Set.of("derived", "obsolete", "merged", "renamed", "similar");
@@ -48,7 +43,7 @@ final class SigmaRuleReader {
                     "the title is longer than 256 characters", "shorten it; the description holds the details"));
         }
         String id = scalar(doc, root, "id", diags);
-        if (id != null && !UUID.matcher(id).matches()) {
+        if (id != null && !uuid(id)) {
             diags.report(warning("sigma/bad-id", doc.span(SigmaYaml.get(root, "id")), "id '" + id + "' is not a UUID",
                     "Sigma rule ids are UUIDs (e.g. from uuidgen)"));
         }
@@ -65,14 +60,14 @@ final class SigmaRuleReader {
         }
         for (String key : List.of("date", "modified")) {
             String d = scalar(doc, root, key, diags);
-            if (d != null && !DATE.matcher(d).matches()) {
+            if (d != null && !date(d)) {
                 diags.report(warning("sigma/bad-date", doc.span(SigmaYaml.get(root, key)),
                         "'" + key + "' is '" + d + "', not a date", "write YYYY-MM-DD"));
             }
         }
         List<String> tags = SigmaYaml.strings(SigmaYaml.get(root, "tags"));
         for (String t : tags) {
-            if (!TAG.matcher(t).matches()) {
+            if (!tag(t)) {
                 diags.report(warning("sigma/bad-tag", doc.span(SigmaYaml.get(root, "tags")), "tag '" + t
                         + "' is not of the form namespace.name", "tags look like 'attack.t1059.001' or 'attack.execution'"));
             }
@@ -169,5 +164,54 @@ final class SigmaRuleReader {
 
     static Diagnostic warning(String code, SourceSpan span, String message, String hint) {
         return new Diagnostic(Severity.WARNING, code, message, span, "", hint);
+    }
+
+    // The shapes below are checked by hand rather than with java.util.regex: they run for every rule, and
+    // compiling the regex engine's code cost a one-core rule load more than the checks themselves.
+
+    /** 8-4-4-4-12 hexadecimal digits. */
+    static boolean uuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : Character.digit(c, 16) < 0 || c > 'f') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code YYYY-MM-DD} or {@code YYYY/MM/DD} (each separator either), ASCII digits. */
+    static boolean date(String s) {
+        if (s.length() != 10) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = s.charAt(i);
+            boolean ok = i == 4 || i == 7 ? c == '-' || c == '/' : c >= '0' && c <= '9';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code namespace.name}: {@code [a-z0-9_-]+} then a dot then {@code [a-z0-9._-]+}. */
+    static boolean tag(String s) {
+        int dot = s.indexOf('.');
+        if (dot <= 0 || dot == s.length() - 1) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-' || (c == '.' && i > dot);
+            if (!ok && i != dot) {
+                return false;
+            }
+        }
+        return true;
     }
 }

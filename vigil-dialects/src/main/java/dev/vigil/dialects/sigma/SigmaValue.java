@@ -86,6 +86,11 @@ public sealed interface SigmaValue permits SigmaString, SigmaValue.Number, Sigma
         if (SigmaYaml.isNull(n)) {
             return new Null();
         }
+        // Booleans and numbers start with one of these; most values (paths, command lines) do not, and
+        // are not put through seven patterns each.
+        if (t.isEmpty() || "yYnNtTfFoO+-.0123456789".indexOf(t.charAt(0)) < 0) {
+            return SigmaString.parse(t);
+        }
         if (BOOL.matcher(t).matches()) {
             char c = Character.toLowerCase(t.charAt(0));
             return new Bool(t, c == 'y' || c == 't' || t.equalsIgnoreCase("on"));

@@ -71,7 +71,8 @@ public sealed interface SigmaValue permits SigmaString, SigmaValue.Number, Sigma
     Pattern HEX = Pattern.compile("[-+]?0x[0-9a-fA-F_]+");
     Pattern BIN = Pattern.compile("[-+]?0b[0-1_]+");
     Pattern FLOAT = Pattern.compile("[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+][0-9]+)?");
-    Pattern BOOL = Pattern.compile("yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+    Set<String> BOOLEANS = Set.of("yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+            "on", "On", "ON", "off", "Off", "OFF");
 
     /**
      * The value PyYAML's YAML 1.1 resolver would give a scalar (what pySigma sees), keeping the author's text:
@@ -91,11 +92,11 @@ public sealed interface SigmaValue permits SigmaString, SigmaValue.Number, Sigma
         if (t.isEmpty() || "yYnNtTfFoO+-.0123456789".indexOf(t.charAt(0)) < 0) {
             return SigmaString.parse(t);
         }
-        if (BOOL.matcher(t).matches()) {
+        if (BOOLEANS.contains(t)) {
             char c = Character.toLowerCase(t.charAt(0));
             return new Bool(t, c == 'y' || c == 't' || t.equalsIgnoreCase("on"));
         }
-        Double d = number(t);
+        Double d = Character.isLetter(t.charAt(0)) ? null : number(t);
         return d == null ? SigmaString.parse(t) : new Number(t, d);
     }
 

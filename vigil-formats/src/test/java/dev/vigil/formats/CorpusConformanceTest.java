@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import dev.vigil.core.event.CanonicalEvent;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,8 +44,10 @@ class CorpusConformanceTest {
         AtomicLong withRecordId = new AtomicLong();
         Map<String, Long> problemsByKind = new TreeMap<>();
         long start = System.nanoTime();
+        EchoCheck echoes = new EchoCheck();
         new InputReader(summary, p -> problemsByKind.merge(p.kind(), 1L, Long::sum)).read(files, e -> {
             events.incrementAndGet();
+            echoes.accept(e);
             if (e.text(dev.vigil.core.event.Field.of("EventRecordID")) != null) {
                 withRecordId.incrementAndGet();
             }
@@ -61,6 +64,53 @@ class CorpusConformanceTest {
         assertThat(summary.recordsRead()).isEqualTo(events.get() + summary.recordsSkippedTotal());
         assertThat(summary.recordsRead()).isGreaterThan(100_000);
         assertThat(withRecordId.get()).isGreaterThan(0);
+        echoes.verify();
+    }
+
+    @Test
+    void everyEchoOfAnEvtxEventIsInAnotherOfItsValues() throws IOException {
+        Path dir = corpus().resolve("sbousseaden-EVTX-ATTACK-SAMPLES");
+        assumeTrue(Files.isDirectory(dir), "SKIP: no EVTX attack samples at " + dir);
+        EchoCheck echoes = new EchoCheck();
+        new InputReader(new RunSummary(), p -> { }).read(List.of(dir.toString()), echoes);
+        echoes.verify();
+    }
+
+    /**
+     * Values marked as echoes ({@link CanonicalEvent#markEcho}) are passed by when every value is searched for
+     * keywords; that is sound only if each occurs in another value of its event (a string or an element).
+     */
+    private static final class EchoCheck implements java.util.function.Consumer<CanonicalEvent> {
+        long marked;
+        final List<String> wrong = new java.util.ArrayList<>();
+
+        @Override
+        public void accept(CanonicalEvent ce) {
+            for (int i = 0; i < ce.size(); i++) {
+                if (!ce.echoAt(i)) {
+                    continue;
+                }
+                marked++;
+                String echo = (String) ce.valueAt(i);
+                boolean found = false;
+                for (int j = 0; j < ce.size() && !found; j++) {
+                    if (j != i && !ce.echoAt(j)) {
+                        Object v = ce.valueAt(j);
+                        found = v instanceof String s ? s.contains(echo)
+                                : v instanceof String[] a && java.util.Arrays.stream(a).anyMatch(x -> x != null && x.contains(echo));
+                    }
+                }
+                if (!found && wrong.size() < 5) {
+                    wrong.add(ce.fieldAt(i).name() + "=" + echo + " in " + ce.origin());
+                }
+            }
+        }
+
+        void verify() {
+            System.out.printf("echoes: %d values marked, %d not found elsewhere %s%n", marked, wrong.size(), wrong);
+            assertThat(wrong).isEmpty();
+            assertThat(marked).isGreaterThan(1000);
+        }
     }
 
     @Test

@@ -237,9 +237,10 @@ final class ClassPlan {
         } else if (!fields[f].isAny()) {
             scan(e.get(fields[f]), search, sink);
         } else if (e instanceof CanonicalEvent ce) {
-            // Keyword searches: every value of every field (indexed, to avoid building the field list).
+            // Keyword searches: every value of every field (indexed, to avoid building the field list), but
+            // echoes, whose every literal is in the value they were cut from, searched here or apart.
             for (int i = 0; i < ce.size(); i++) {
-                if (!scannedApart(ce.fieldAt(i))) {
+                if (!ce.echoAt(i) && !scannedApart(ce.fieldAt(i))) {
                     scan(ce.valueAt(i), search, sink);
                 }
             }

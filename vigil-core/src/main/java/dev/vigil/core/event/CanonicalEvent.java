@@ -19,6 +19,8 @@ public final class CanonicalEvent implements Event {
      */
     private Object[] ordered;
     private int size;
+    /** Bit {@code i}: the value at {@link #valueAt(int) position i} (below 64) is an echo (see {@link #markEcho}). */
+    private long echoes;
     private EventClass eventClass = EventClass.UNKNOWN;
     private long timeMillis = Long.MIN_VALUE;
     private String host;
@@ -51,6 +53,7 @@ public final class CanonicalEvent implements Event {
             for (int i = 0; i < size; i++) {
                 if (order[i] == field) {
                     ordered[i] = value;
+                    echoes &= ~(i < 64 ? 1L << i : 0);
                     break;
                 }
             }
@@ -77,6 +80,8 @@ public final class CanonicalEvent implements Event {
             values[slot] = null;
             for (int i = 0; i < size; i++) {
                 if (order[i] == field) {
+                    long below = i < 64 ? (1L << i) - 1 : -1L;
+                    echoes = (echoes & below) | ((echoes >>> 1) & ~below);
                     System.arraycopy(order, i + 1, order, i, size - i - 1);
                     System.arraycopy(ordered, i + 1, ordered, i, size - i - 1);
                     ordered[--size] = null;
@@ -154,6 +159,36 @@ public final class CanonicalEvent implements Event {
     /** The value of {@link #fieldAt(int) fieldAt(i)}. */
     public Object valueAt(int i) {
         return ordered[i];
+    }
+
+    /**
+     * Marks the field's present value as an echo: a substring of another value of this event (a file name
+     * cut from its path, a hash from {@code Hashes}), so that a search of every value for literals, which
+     * finds them in the whole, may pass it by. Its own tests still read it. Replacing the value unmarks it.
+     * A value holding a capital sigma is not marked: lower-casing it alone may end in a final sigma where
+     * the whole has a medial one.
+     */
+    public CanonicalEvent markEcho(Field field) {
+        Object v = get(field);
+        if (v instanceof String s && s.indexOf('\u03a3') < 0) {
+            if (size > 0 && size <= 64 && order[size - 1] == field) {
+                // Just put: the common case, found without a walk.
+                echoes |= 1L << (size - 1);
+                return this;
+            }
+            for (int i = 0; i < Math.min(size, 64); i++) {
+                if (order[i] == field) {
+                    echoes |= 1L << i;
+                    break;
+                }
+            }
+        }
+        return this;
+    }
+
+    /** True when the value at position {@code i} is an echo ({@link #markEcho}). */
+    public boolean echoAt(int i) {
+        return i < 64 && (echoes >>> i & 1) != 0;
     }
 
     @Override

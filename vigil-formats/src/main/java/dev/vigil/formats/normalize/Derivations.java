@@ -25,34 +25,42 @@ final class Derivations {
     private static final Field SHA256 = Field.of("sha256");
     private static final Field IMPHASH = Field.of("imphash");
 
+    private static final Field COMPUTER = Field.of("Computer");
+    private static final Field TARGET_FILENAME = Field.of("TargetFilename");
+    private static final Field IMAGE_LOADED = Field.of("ImageLoaded");
     private static final Field HOSTNAME = Field.of("Hostname");
     private static final Field TARGET_FILENAME_NAME = Field.of("TargetFilenameName");
     private static final Field IMAGE_LOADED_NAME = Field.of("ImageLoadedName");
 
     private Derivations() {}
 
-    /** {@code lookup} gives the canonical-or-raw value of a field before it is written to the event. */
+    /**
+     * {@code lookup} gives the canonical-or-raw value of a field before it is written to the event. A
+     * derived value is marked as an echo of its source ({@link CanonicalEvent#markEcho}): the source is in
+     * the event as that very string (a canonical field, written before), or not yet, and then the lookup
+     * gave the raw value that {@code EventNormalizer} copies after (a string, or an array holding it).
+     */
     static void apply(java.util.function.Function<String, String> lookup, CanonicalEvent ev) {
         String image = lookup.apply("Image");
         if (image != null) {
-            ev.put(IMAGE_NAME, Basename.of(image));
+            derive(ev, IMAGE_NAME, Basename.of(image), IMAGE, image);
         }
         String parent = lookup.apply("ParentImage");
         if (parent != null) {
-            ev.put(PARENT_IMAGE_NAME, Basename.of(parent));
+            derive(ev, PARENT_IMAGE_NAME, Basename.of(parent), PARENT_IMAGE, parent);
         }
         String computer = lookup.apply("Computer");
         if (computer != null) {
             int dot = computer.indexOf('.');
-            ev.put(HOSTNAME, dot < 0 ? computer : computer.substring(0, dot));
+            derive(ev, HOSTNAME, dot < 0 ? computer : computer.substring(0, dot), COMPUTER, computer);
         }
         String target = lookup.apply("TargetFilename");
         if (target != null) {
-            ev.put(TARGET_FILENAME_NAME, Basename.of(target));
+            derive(ev, TARGET_FILENAME_NAME, Basename.of(target), TARGET_FILENAME, target);
         }
         String loaded = lookup.apply("ImageLoaded");
         if (loaded != null) {
-            ev.put(IMAGE_LOADED_NAME, Basename.of(loaded));
+            derive(ev, IMAGE_LOADED_NAME, Basename.of(loaded), IMAGE_LOADED, loaded);
         }
         String hashes = lookup.apply("Hashes");
         if (hashes != null) {
@@ -62,11 +70,20 @@ final class Derivations {
         if (user != null) {
             int cut = user.indexOf('\\');
             if (cut >= 0) {
-                ev.put(USER_DOMAIN, user.substring(0, cut));
-                ev.put(USER_NAME, user.substring(cut + 1));
+                derive(ev, USER_DOMAIN, user.substring(0, cut), USER, user);
+                derive(ev, USER_NAME, user.substring(cut + 1), USER, user);
             } else {
-                ev.put(USER_NAME, user);
+                derive(ev, USER_NAME, user, USER, user);
             }
+        }
+    }
+
+    /** Puts {@code value}, cut from {@code whole}, the value of {@code source} the event has or will have. */
+    private static void derive(CanonicalEvent ev, Field field, String value, Field source, String whole) {
+        ev.put(field, value);
+        Object present = ev.get(source);
+        if (present == whole || present == null) {
+            ev.markEcho(field);
         }
     }
 
@@ -82,7 +99,7 @@ final class Derivations {
             if (eq > start && eq < end) {
                 Field f = hashField(hashes, start, eq);
                 if (f != null) {
-                    ev.put(f, hashes.substring(eq + 1, end).trim());
+                    derive(ev, f, hashes.substring(eq + 1, end).trim(), HASHES, hashes);
                 }
             }
             start = end + 1;

@@ -124,7 +124,7 @@ public final class ExplainCommand implements Callable<Integer> {
                     out.println(name + "no match: event class not in scope " + q.query().scope());
                     continue;
                 }
-                List<Set<Witness>> w = set.witnesses(qi);
+                List<Set<Witness>> w = set.witnesses(qi, ev.eventClass());
                 List<Witness> present = new ArrayList<>();
                 int unsatisfied = 0;
                 for (Set<Witness> clause : w == null ? List.<Set<Witness>>of() : w) {

@@ -39,6 +39,8 @@ final class ClassPlan {
     final LiteralSearch[] automata;
     /** Later witness clauses of the queries that {@link SecondaryClauses} left out. */
     final int clausesLeftOut;
+    /** Per query (position in {@link #queries}): the witness clauses this plan marks, or null (always evaluated). */
+    final List<List<Set<Witness>>> kept;
     /** By field slot: the field has a scan of its own, which also holds the keyword literals. */
     private final boolean[] ownSearch;
     /** Per automaton, where its literal indices start in {@link #literalClauses}. */
@@ -55,6 +57,7 @@ final class ClassPlan {
         this.always = new boolean[queries.length];
         this.clauseCount = new int[queries.length];
         List<List<Set<Witness>>> clauses = SecondaryClauses.affordable(given);
+        this.kept = clauses;
         int left = 0;
         List<Integer> owners = new ArrayList<>();
         Map<Field, Map<AnchoredLiteral, List<Integer>>> byField = new LinkedHashMap<>();

@@ -67,6 +67,17 @@ public final class CompiledRuleSet {
     }
 
     /**
+     * The witness clauses the plan for class {@code c} marks for the query at {@code index}: those of
+     * {@link #witnesses(int)} less the later ones that plan leaves out. Null: a candidate for every event of
+     * the class, or not in its scope.
+     */
+    public List<Set<Witness>> witnesses(int index, EventClass c) {
+        ClassPlan p = optimisations.routing() ? plan(c) : unrouted;
+        int at = java.util.Arrays.binarySearch(p.queries, index);
+        return at < 0 ? null : p.kept.get(at);
+    }
+
+    /**
      * Events matched together: plans search a field over this many events of their class before the next
      * field, so each search's tables are read from cache. The events are held anyway (they were just read),
      * and a slice of them stays in the core's cache while it is searched.

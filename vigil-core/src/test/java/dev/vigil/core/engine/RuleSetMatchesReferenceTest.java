@@ -96,6 +96,19 @@ class RuleSetMatchesReferenceTest {
         assertThat(batched).containsExactly(1, 2);
     }
 
+    @Test
+    void aPlanLeavesOutALaterClauseThatWouldSlowItsSearchAndStillFindsTheHit() {
+        Expr both = new Expr.And(List.of(new Expr.Match("CommandLine", StringOp.CONTAINS, "remove-smbshare", false, null),
+                new Expr.Match("CommandLine", StringOp.CONTAINS, "delete", false, null)));
+        CompiledRuleSet set = build(List.of(new Query("q", EventScope.ANY, both)), Optimisations.all());
+        EventClass c = new EventClass("windows", "process_creation", "sysmon");
+        assertThat(set.witnesses(0)).hasSize(2);
+        assertThat(set.witnesses(0, c)).containsExactly(set.witnesses(0).get(0));
+        assertThat(set.describePlan(c)).contains("1 later witness clauses left out").contains("skip search over 15 characters");
+        assertThat(hits(set, event(c, "CommandLine", "powershell Remove-SmbShare -Name x; delete"))).containsExactly("q");
+        assertThat(hits(set, event(c, "CommandLine", "powershell Remove-SmbShare -Name x"))).isEmpty();
+    }
+
     private static CanonicalEvent event(EventClass c, String... fieldsAndValues) {
         CanonicalEvent e = new CanonicalEvent(new Origin("test", 1, 0));
         e.eventClass(c);

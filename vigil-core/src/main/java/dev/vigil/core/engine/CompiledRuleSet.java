@@ -207,11 +207,15 @@ public final class CompiledRuleSet {
         return new Builder(compiler);
     }
 
-    /** Collects queries and compiles each as it is added. */
+    /**
+     * Collects queries; {@link #build} compiles them, in parallel (each query's passes, matchers and
+     * witnesses depend on that query alone), keeping the order they were added in.
+     */
     public static final class Builder {
         private final Compiler compiler;
-        private final List<CompiledQuery> queries = new ArrayList<>();
-        private final List<List<Set<Witness>>> witnesses = new ArrayList<>();
+        private final List<Analytic> analytics = new ArrayList<>();
+        private final List<Implementation> implementations = new ArrayList<>();
+        private final List<Query> added = new ArrayList<>();
         private Optimisations optimisations = Optimisations.all();
 
         private Builder(Compiler compiler) {
@@ -224,14 +228,23 @@ public final class CompiledRuleSet {
         }
 
         public Builder add(Analytic analytic, Implementation implementation, Query query) {
-            Expr optimised = compiler.optimise(query.filter());
-            queries.add(new CompiledQuery(analytic, implementation, query, compiler.build(optimised)));
-            witnesses.add(Witnesses.clauses(optimised));
+            analytics.add(analytic);
+            implementations.add(implementation);
+            added.add(query);
             return this;
         }
 
         public CompiledRuleSet build() {
-            return new CompiledRuleSet(queries, witnesses, optimisations);
+            int n = added.size();
+            CompiledQuery[] queries = new CompiledQuery[n];
+            List<List<Set<Witness>>> witnesses = new ArrayList<>(java.util.Collections.nCopies(n, null));
+            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+                Query query = added.get(i);
+                Expr optimised = compiler.optimise(query.filter());
+                queries[i] = new CompiledQuery(analytics.get(i), implementations.get(i), query, compiler.build(optimised));
+                witnesses.set(i, Witnesses.clauses(optimised));
+            });
+            return new CompiledRuleSet(List.of(queries), witnesses, optimisations);
         }
     }
 }

@@ -92,16 +92,7 @@ public final class SecondaryClauses {
             if (!p.scanned && w.anchor() == Anchor.ANYWHERE) {
                 return false;
             }
-            if (p.skips && !p.texts.contains(w.literal()) && (w.literal().length() < p.shortest || !latin1(w.literal()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean latin1(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 256) {
+            if (p.skips && !p.texts.contains(w.literal()) && (w.literal().length() < p.shortest || !LiteralAutomaton.latin1(w.literal()))) {
                 return false;
             }
         }

@@ -23,8 +23,9 @@ import java.util.Set;
  *   <li>a literal shorter than the shortest of a field that skips through its values (the skip shrinks
  *       to it, or the search reads every character).</li>
  * </ul>
- * The built-in share-removal rules need a field's {@code delete}, {@code share} and {@code use} only in
- * their later clauses: kept, each command line was read whole for them.
+ * The built-in CAR, Splunk and LogPoint share-removal queries need {@code delete} in {@code CommandLine}
+ * only in a later clause: kept, it made every command line be read whole where their first clauses'
+ * literals let the search skip fifteen characters at a time.
  */
 public final class SecondaryClauses {
 

@@ -298,8 +298,7 @@ public final class LiteralAutomaton implements LiteralSearch {
         return bits;
     }
 
-    /** True when every character of {@code value} is Latin-1 (below 256). */
-    static boolean latin1(String value) {
+    private static boolean latin1(String value) {
         for (int i = 0; i < value.length(); i++) {
             if (value.charAt(i) >= 256) {
                 return false;

@@ -20,8 +20,9 @@ import java.util.Set;
  *   <li>a field no first clause searches (a search of its own);</li>
  *   <li>a literal anywhere in a field whose first-clause literals are all anchored (the walk of a few
  *       characters from an end becomes a scan of the value);</li>
- *   <li>a literal shorter than the shortest of a field that skips through its values (the skip shrinks
- *       to it, or the search reads every character).</li>
+ *   <li>a literal that, added to the first clauses' literals of a field whose search skips through its
+ *       values, would make it read every character ({@link LiteralSearch#skips}, the test plans build by).
+ *       A literal shorter than theirs also shrinks the skip: it is left out too.</li>
  * </ul>
  * The built-in CAR, Splunk and LogPoint share-removal queries need {@code delete} in {@code CommandLine}
  * only in a later clause: kept, it made every command line be read whole where their first clauses'
@@ -38,6 +39,19 @@ public final class SecondaryClauses {
         boolean scanned;
         boolean skips;
         int shortest = Integer.MAX_VALUE;
+
+        /** True when {@code literal} joins this field's search without slowing it. */
+        boolean takes(String literal) {
+            if (!skips || texts.contains(literal)) {
+                return true;
+            }
+            if (literal.length() < shortest) {
+                return false;
+            }
+            List<String> with = new ArrayList<>(texts);
+            with.add(literal);
+            return LiteralSearch.skips(with);
+        }
     }
 
     /**
@@ -93,7 +107,7 @@ public final class SecondaryClauses {
             if (!p.scanned && w.anchor() == Anchor.ANYWHERE) {
                 return false;
             }
-            if (p.skips && !p.texts.contains(w.literal()) && (w.literal().length() < p.shortest || !LiteralAutomaton.latin1(w.literal()))) {
+            if (!p.takes(w.literal())) {
                 return false;
             }
         }

@@ -18,50 +18,45 @@ class SecondaryClausesTest {
 
     @Test
     void aLaterClauseOnAFieldNoFirstClauseSearchesIsLeftOut() {
-        List<List<Set<Witness>>> kept = SecondaryClauses.affordable(List.of(
-                List.of(Set.of(w("CommandLine", "whoami", Anchor.ANYWHERE)), Set.of(w("User", "authori", Anchor.ANYWHERE)))));
-        assertThat(kept.get(0)).hasSize(1);
+        assertThat(kept(query(contains("CommandLine", "whoami"), contains("User", "authori")))).containsExactly(1);
     }
 
     @Test
     void aLaterClauseOnAFieldAnotherQueryScansIsKept() {
-        List<List<Set<Witness>>> kept = SecondaryClauses.affordable(List.of(
-                List.of(Set.of(w("CommandLine", "whoami", Anchor.ANYWHERE)), Set.of(w("User", "authori", Anchor.ANYWHERE))),
-                List.of(Set.of(w("User", "admin", Anchor.ANYWHERE)))));
-        assertThat(kept.get(0)).hasSize(2);
+        assertThat(kept(query(contains("CommandLine", "whoami"), contains("User", "authori")),
+                query(contains("User", "admin")))).containsExactly(2, 1);
     }
 
     @Test
     void anUnanchoredLiteralOnAFieldOnlyWalkedFromItsEndsIsLeftOut() {
-        List<List<Set<Witness>>> kept = SecondaryClauses.affordable(List.of(
-                List.of(Set.of(w("CommandLine", "whoami", Anchor.ANYWHERE)), Set.of(w("Image", "\\temp\\", Anchor.ANYWHERE))),
-                List.of(Set.of(w("Image", "\\net.exe", Anchor.END)))));
-        assertThat(kept.get(0)).hasSize(1);
+        assertThat(kept(query(contains("CommandLine", "whoami"), contains("Image", "\\temp\\")),
+                query(endsWith("Image", "\\net.exe")))).containsExactly(1, 1);
     }
 
     @Test
     void anAnchoredLiteralJoinsTheWalkOfAnAnchoredField() {
-        List<List<Set<Witness>>> kept = SecondaryClauses.affordable(List.of(
-                List.of(Set.of(w("CommandLine", "whoami", Anchor.ANYWHERE)), Set.of(w("Image", "\\cmd.exe", Anchor.END))),
-                List.of(Set.of(w("Image", "\\net.exe", Anchor.END)))));
-        assertThat(kept.get(0)).hasSize(2);
+        assertThat(kept(query(contains("CommandLine", "whoami"), endsWith("Image", "\\cmd.exe")),
+                query(endsWith("Image", "\\net.exe")))).containsExactly(2, 1);
     }
 
     @Test
     void aLiteralShorterThanThoseOfASkippingSearchIsLeftOut() {
-        List<List<Set<Witness>>> kept = SecondaryClauses.affordable(List.of(
-                List.of(Set.of(w("CommandLine", "remove-smbshare", Anchor.ANYWHERE)), Set.of(w("CommandLine", "delete", Anchor.ANYWHERE))),
-                List.of(Set.of(w("CommandLine", "remove-fileshare", Anchor.ANYWHERE)), Set.of(w("CommandLine", "remove-fileshares", Anchor.ANYWHERE)))));
-        assertThat(kept.get(0)).hasSize(1);
-        assertThat(kept.get(1)).hasSize(2);
+        assertThat(kept(query(contains("CommandLine", "remove-smbshare"), contains("CommandLine", "delete")),
+                query(contains("CommandLine", "remove-fileshare"), contains("CommandLine", "remove-fileshares"))))
+                .containsExactly(1, 2);
+    }
+
+    @Test
+    void aLiteralThatWouldStopASearchSkippingIsLeftOutWhateverItsLength() {
+        // Skip searches take Latin-1 literals only.
+        assertThat(kept(query(contains("CommandLine", "remove-smbshare"), contains("CommandLine", "удалить-общий-ресурс"))))
+                .containsExactly(1);
     }
 
     @Test
     void aShortLiteralJoinsASearchThatReadsEveryCharacterAnyway() {
-        List<List<Set<Witness>>> kept = SecondaryClauses.affordable(List.of(
-                List.of(Set.of(w("CommandLine", "whoami", Anchor.ANYWHERE)), Set.of(w("CommandLine", "|", Anchor.ANYWHERE))),
-                List.of(Set.of(w("CommandLine", "-e", Anchor.ANYWHERE)))));
-        assertThat(kept.get(0)).hasSize(2);
+        assertThat(kept(query(contains("CommandLine", "whoami"), contains("CommandLine", "|")),
+                query(contains("CommandLine", "-e")))).containsExactly(2, 1);
     }
 
     @Test
@@ -71,7 +66,22 @@ class SecondaryClausesTest {
         assertThat(SecondaryClauses.affordable(given)).containsExactly((List<Set<Witness>>) null);
     }
 
-    private static Witness w(String field, String literal, Anchor anchor) {
-        return new Witness(Field.of(field), literal, anchor);
+    /** How many clauses each query keeps. */
+    @SafeVarargs
+    private static List<Integer> kept(List<Set<Witness>>... queries) {
+        return SecondaryClauses.affordable(List.of(queries)).stream().map(List::size).toList();
+    }
+
+    /** A query's clauses, one witness each, the first clause first. */
+    private static List<Set<Witness>> query(Witness... clauses) {
+        return java.util.Arrays.stream(clauses).map(Set::of).toList();
+    }
+
+    private static Witness contains(String field, String literal) {
+        return new Witness(Field.of(field), literal, Anchor.ANYWHERE);
+    }
+
+    private static Witness endsWith(String field, String literal) {
+        return new Witness(Field.of(field), literal, Anchor.END);
     }
 }

@@ -54,9 +54,27 @@ class SecondaryClausesTest {
     }
 
     @Test
-    void aShortLiteralJoinsASearchThatReadsEveryCharacterAnyway() {
-        assertThat(kept(query(contains("CommandLine", "whoami"), contains("CommandLine", "|")),
+    void aLiteralJoinsASearchThatReadsEveryCharacterAnyway() {
+        assertThat(kept(query(contains("CommandLine", "whoami"), contains("CommandLine", "iex(")),
                 query(contains("CommandLine", "-e")))).containsExactly(2, 1);
+    }
+
+    @Test
+    void aLiteralOfAFewCharactersIsLeftOutEvenWhereTheSearchReadsEveryCharacter() {
+        assertThat(kept(query(contains("CommandLine", "whoami"), contains("CommandLine", "|")),
+                query(contains("CommandLine", "-e")))).containsExactly(1, 1);
+    }
+
+    @Test
+    void aLiteralOfAFewCharactersThatAFirstClauseSearchesIsKept() {
+        assertThat(kept(query(contains("CommandLine", "whoami"), contains("CommandLine", "-e")),
+                query(contains("CommandLine", "-e")))).containsExactly(2, 1);
+    }
+
+    @Test
+    void anAnchoredLiteralOfAFewCharactersJoinsTheWalkOfAnAnchoredField() {
+        assertThat(kept(query(contains("CommandLine", "whoami"), endsWith("Image", "\\a")),
+                query(endsWith("Image", "\\net.exe")))).containsExactly(2, 1);
     }
 
     @Test

@@ -170,9 +170,8 @@ final class RegexRuns {
 
     /** The alternatives of a group body made only of plain words ({@code ?:} allowed), else null. */
     private static List<String> words(String body, boolean fold) {
-        String b = body.startsWith("?:") ? body.substring(2) : body;
         List<String> out = new ArrayList<>();
-        for (String w : b.split("\\|", -1)) {
+        for (String w : RegexSyntax.alternatives(body)) {
             if (w.isEmpty()) {
                 return null;
             }

@@ -137,9 +137,8 @@ final class RegexLiteral {
     }
 
     private static List<String> alternatives(String body) {
-        String b = body.startsWith("?:") ? body.substring(2) : body;
         List<String> out = new ArrayList<>();
-        for (String a : b.split("\\|", -1)) {
+        for (String a : RegexSyntax.alternatives(body)) {
             out.add(a.toLowerCase(Locale.ROOT));
         }
         return out;

@@ -1,5 +1,8 @@
 package dev.vigil.core.engine.plan;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The pieces of RE2 syntax the literal readers ({@link RegexLiteral}, {@code RegexRuns}) must step over whole,
  * so that a character inside them is never taken for a literal the pattern requires.
@@ -7,6 +10,24 @@ package dev.vigil.core.engine.plan;
 public final class RegexSyntax {
 
     private RegexSyntax() {
+    }
+
+    /**
+     * The alternatives of a group body the caller has found to hold no nested group, class or escape: the
+     * text between its {@code |}, after a leading {@code ?:}; an empty alternative stays (empty string).
+     */
+    public static List<String> alternatives(String body) {
+        int from = body.startsWith("?:") ? 2 : 0;
+        List<String> out = new ArrayList<>();
+        while (true) {
+            int bar = body.indexOf('|', from);
+            if (bar < 0) {
+                out.add(body.substring(from));
+                return out;
+            }
+            out.add(body.substring(from, bar));
+            from = bar + 1;
+        }
     }
 
     /**

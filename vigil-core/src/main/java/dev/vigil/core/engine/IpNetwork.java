@@ -10,10 +10,19 @@ public final class IpNetwork {
 
     private final byte[] network;
     private final int prefix;
+    /** For an IPv4 network: its address and prefix mask as ints, tested without parsing into bytes. */
+    private final int network4;
+    private final int mask4;
 
     private IpNetwork(byte[] network, int prefix) {
         this.network = network;
         this.prefix = prefix;
+        this.mask4 = prefix == 0 ? 0 : -1 << (32 - prefix);
+        this.network4 = network.length == 4 ? bits(network) & mask4 : 0;
+    }
+
+    private static int bits(byte[] v4) {
+        return (v4[0] & 0xff) << 24 | (v4[1] & 0xff) << 16 | (v4[2] & 0xff) << 8 | (v4[3] & 0xff);
     }
 
     /** Parses {@code a.b.c.d/n} or {@code v6::/n}; a bare address is a single-host network. */
@@ -39,7 +48,18 @@ public final class IpNetwork {
         return new IpNetwork(addr, prefix);
     }
 
+    /**
+     * True when the text is an address inside this network. A plain dotted IPv4 address, what events hold
+     * most, is read straight into an int: a rule's list of networks tests each event's address against
+     * each, and this runs per event.
+     */
     public boolean contains(String addressText) {
+        if (network.length == 4 && addressText != null) {
+            long v = v4Bits(addressText);
+            if (v >= 0) {
+                return ((int) v & mask4) == network4;
+            }
+        }
         byte[] a = address(addressText);
         if (a == null || a.length != network.length) {
             return false;
@@ -75,30 +95,46 @@ public final class IpNetwork {
     }
 
     private static byte[] v4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
+        long v = v4Bits(s);
+        if (v < 0) {
             return null;
         }
-        byte[] out = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            String p = parts[i];
-            if (p.isEmpty() || p.length() > 3) {
-                return null;
-            }
+        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    }
+
+    /**
+     * The 32 bits of {@code s} when it is exactly four dot-separated groups of one to three decimal digits,
+     * each at most 255 (leading zeros allowed); else -1.
+     */
+    static long v4Bits(String s) {
+        int n = s.length();
+        long bits = 0;
+        int groups = 0;
+        int i = 0;
+        while (true) {
+            int start = i;
             int v = 0;
-            for (int j = 0; j < p.length(); j++) {
-                char c = p.charAt(j);
+            while (i < n && i - start < 4) {
+                char c = s.charAt(i);
                 if (c < '0' || c > '9') {
-                    return null;
+                    break;
                 }
                 v = v * 10 + (c - '0');
+                i++;
             }
-            if (v > 255) {
-                return null;
+            int digits = i - start;
+            if (digits == 0 || digits > 3 || v > 255) {
+                return -1;
             }
-            out[i] = (byte) v;
+            bits = bits << 8 | v;
+            if (++groups == 4) {
+                return i == n ? bits : -1;
+            }
+            if (i >= n || s.charAt(i) != '.') {
+                return -1;
+            }
+            i++;
         }
-        return out;
     }
 
     private static byte[] v6(String s) {

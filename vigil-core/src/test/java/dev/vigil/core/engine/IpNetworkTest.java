@@ -33,6 +33,44 @@ class IpNetworkTest {
     }
 
     @Test
+    void dottedQuadsAreReadAsTheGroupsBetweenDots() {
+        java.util.Random random = new java.util.Random(11);
+        char[] alphabet = {'0', '1', '2', '5', '9', '.', '.', ':', 'a', ' '};
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(16); i > 0; i--) {
+                b.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String s = b.toString();
+            assertThat(IpNetwork.v4Bits(s)).as(s).isEqualTo(dottedQuad(s));
+        }
+    }
+
+    @Test
+    void anAddressWithSpacesOrAZoneIsStillRead() {
+        assertThat(IpNetwork.parse("10.0.0.0/8").contains(" 10.1.2.3 ")).isTrue();
+        assertThat(IpNetwork.parse("fe80::/10").contains("fe80::1%12")).isTrue();
+        assertThat(IpNetwork.parse("10.0.0.0/8").contains("fe80::1")).isFalse();
+        assertThat(IpNetwork.parse("::/0").contains("10.1.2.3")).isFalse();
+    }
+
+    /** Four groups of one to three digits, each at most 255, read by splitting at the dots. */
+    private static long dottedQuad(String s) {
+        String[] parts = s.split("\\.", -1);
+        if (parts.length != 4) {
+            return -1;
+        }
+        long bits = 0;
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(p) > 255) {
+                return -1;
+            }
+            bits = bits << 8 | Integer.parseInt(p);
+        }
+        return bits;
+    }
+
+    @Test
     void badNetworksAreRejected() {
         assertThatThrownBy(() -> IpNetwork.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IpNetwork.parse("example.com/8")).isInstanceOf(IllegalArgumentException.class);

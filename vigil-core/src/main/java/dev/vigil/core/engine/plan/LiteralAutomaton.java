@@ -276,6 +276,15 @@ public final class LiteralAutomaton implements LiteralSearch {
         }
     }
 
+    /**
+     * True when an automaton of {@code literals} reads ahead from the root ({@link #readsAhead}): the
+     * pairs that begin its Latin-1 literals are few enough.
+     */
+    static boolean readsAhead(List<String> literals) {
+        List<String> latin1 = literals.stream().filter(l -> latin1(List.of(l))).toList();
+        return startPairs(latin1, MAX_START_PAIRS) != null;
+    }
+
     /** The bit set of {@link #starts} for Latin-1 {@code literals}, or null when it would not pay. */
     private static long[] startPairs(List<String> literals, int max) {
         if (literals.isEmpty()) {

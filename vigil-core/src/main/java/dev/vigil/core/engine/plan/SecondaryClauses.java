@@ -14,7 +14,7 @@ import java.util.Set;
  * Chooses which of the queries' later witness clauses a class plan keeps. A query's first clause is its
  * best guess and is always searched for; a later one only prunes candidates, so it is worth its search
  * only when the search costs next to nothing: when its literals join searches the first clauses need
- * anyway without changing how those read a value. Three changes are not free, and a clause needing one
+ * anyway without changing how those read a value. These changes are not free, and a clause needing one
  * is left out:
  * <ul>
  *   <li>a field no first clause searches (a search of its own);</li>
@@ -23,13 +23,19 @@ import java.util.Set;
  *   <li>a literal that, added to the first clauses' literals of a field whose search skips through its
  *       values, would make it read every character ({@link LiteralSearch#skips}, the test plans build by).
  *       A literal shorter than theirs also shrinks the skip: it is left out too.</li>
+ *   <li>a literal whose first two characters begin no first-clause literal of a field whose automaton
+ *       reads ahead to those pairs ({@link LiteralAutomaton}): each new pair is another place where the
+ *       read-ahead stops.</li>
  *   <li>a literal of fewer than {@link #PRUNING_LENGTH} characters searched anywhere, unless a first
  *       clause has it on that field: it occurs in most values, so its clause prunes little, while the
  *       scan reports it at every occurrence, each report a branch the processor cannot foresee.</li>
  * </ul>
  * The built-in CAR, Splunk and LogPoint share-removal queries need {@code delete} in {@code CommandLine}
  * only in a later clause: kept, it made every command line be read whole where their first clauses'
- * literals let the search skip fifteen characters at a time.
+ * literals let the search skip fifteen characters at a time. The built-in Sigma query's later clause
+ * ({@code delete}, {@code .delete(}, {@code -methodname delete}) added {@code de}, {@code .d} and
+ * {@code -m} to the {@code CommandLineCanonical} read-ahead while pruning 2 of its 217 candidates among
+ * the corpus process events.
  */
 public final class SecondaryClauses {
 
@@ -50,11 +56,21 @@ public final class SecondaryClauses {
         final Set<String> texts = new LinkedHashSet<>();
         boolean scanned;
         boolean skips;
+        /** The search is an automaton reading ahead to the pairs of characters that begin its literals. */
+        boolean readsAhead;
+        /** The first two characters of each first-clause literal, for {@link #readsAhead}. */
+        final Set<String> pairs = new java.util.HashSet<>();
         int shortest = Integer.MAX_VALUE;
 
         /** True when {@code literal} joins this field's search without slowing it. */
         boolean takes(String literal) {
-            if (!skips || texts.contains(literal)) {
+            if (texts.contains(literal)) {
+                return true;
+            }
+            if (readsAhead) {
+                return literal.length() >= 2 && pairs.contains(literal.substring(0, 2));
+            }
+            if (!skips) {
                 return true;
             }
             if (literal.length() < shortest) {
@@ -87,7 +103,14 @@ public final class SecondaryClauses {
             }
         }
         for (Primary p : primaries.values()) {
-            p.skips = p.scanned && LiteralSearch.skips(List.copyOf(p.texts));
+            List<String> texts = List.copyOf(p.texts);
+            p.skips = p.scanned && LiteralSearch.skips(texts);
+            p.readsAhead = p.scanned && !p.skips && !GramSearch.suits(texts) && LiteralAutomaton.readsAhead(texts);
+            for (String t : texts) {
+                if (t.length() >= 2) {
+                    p.pairs.add(t.substring(0, 2));
+                }
+            }
         }
         List<List<Set<Witness>>> out = new ArrayList<>(clauses.size());
         for (List<Set<Witness>> c : clauses) {

@@ -177,17 +177,26 @@ public final class IpNetwork {
         return out;
     }
 
-    private static String[] groups(String s) {
+    static String[] groups(String s) {
         if (s.isEmpty()) {
             return new String[0];
         }
-        String[] g = s.split(":", -1);
-        for (String x : g) {
-            if (x.isEmpty() || x.length() > 4) {
+        // At most eight groups of one to four characters; read by hand, as v4Bits reads dotted quads.
+        String[] g = new String[8];
+        int count = 0;
+        int from = 0;
+        while (true) {
+            int colon = s.indexOf(':', from);
+            int end = colon < 0 ? s.length() : colon;
+            if (end == from || end - from > 4 || count == g.length) {
                 return null;
             }
+            g[count++] = s.substring(from, end);
+            if (colon < 0) {
+                return java.util.Arrays.copyOf(g, count);
+            }
+            from = colon + 1;
         }
-        return g;
     }
 
     private static boolean put(byte[] out, int group, String hex) {

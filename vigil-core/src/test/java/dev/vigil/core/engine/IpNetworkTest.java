@@ -47,6 +47,27 @@ class IpNetworkTest {
     }
 
     @Test
+    void ipv6GroupsAreTheTextBetweenColons() {
+        java.util.Random random = new java.util.Random(13);
+        char[] alphabet = {'0', 'a', 'f', ':', ':', '1'};
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                b.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String s = b.toString();
+            String[] expected = s.isEmpty() ? new String[0] : s.split(":", -1);
+            boolean valid = java.util.Arrays.stream(expected).allMatch(g -> !g.isEmpty() && g.length() <= 4) && expected.length <= 8;
+            String[] got = IpNetwork.groups(s);
+            if (valid) {
+                assertThat(got).as(s).containsExactly(expected);
+            } else {
+                assertThat(got).as(s).isNull();
+            }
+        }
+    }
+
+    @Test
     void anAddressWithSpacesOrAZoneIsStillRead() {
         assertThat(IpNetwork.parse("10.0.0.0/8").contains(" 10.1.2.3 ")).isTrue();
         assertThat(IpNetwork.parse("fe80::/10").contains("fe80::1%12")).isTrue();

@@ -15,6 +15,10 @@ import java.util.Locale;
 final class RegexLiteral {
 
     private static final String META = "\\.+*?()|[]{}^$";
+    /** The characters RE2's {@code \s} matches. */
+    private static final String SPACE = " \t\n\f\r";
+    /** At most this many literals come of extending a group's words ({@link #extend}). */
+    static final int MAX_EXTENDED = 32;
 
     private RegexLiteral() {
     }
@@ -50,10 +54,11 @@ final class RegexLiteral {
                 if (close > 0) {
                     best = longer(best, run);
                     List<String> alternatives = alternatives(pattern.substring(i + 1, close));
+                    int after = extend(pattern, close + 1, alternatives, fold);
                     if (shortest(alternatives) > shortest(group)) {
                         group = alternatives;
                     }
-                    i = close + 1;
+                    i = after;
                     continue;
                 }
             }
@@ -179,6 +184,57 @@ final class RegexLiteral {
         }
         char q = j + 1 < p.length() ? p.charAt(j + 1) : 0;
         return q == '?' || q == '*' || q == '{' ? -1 : j;
+    }
+
+    /**
+     * Extends the words of a required group by what must follow it, from {@code at}: plain characters, and
+     * {@code \s} as one word per white-space character, each required once, while the words stay at most
+     * {@link #MAX_EXTENDED}. {@code (share|use)\s} gives {@code "share "} and {@code "use "} among
+     * others, which a command line holding {@code C:\Users} does not contain where {@code use} it does.
+     * @return the index past what was taken
+     */
+    private static int extend(String p, int at, List<String> words, boolean fold) {
+        int n = p.length();
+        int i = at;
+        while (i < n) {
+            char c = p.charAt(i);
+            String chars;
+            int next;
+            if (c == '\\' && i + 1 < n) {
+                char e = p.charAt(i + 1);
+                if (e == 's') {
+                    chars = SPACE;
+                } else if (e < 128 && !Character.isLetterOrDigit(e)) {
+                    chars = String.valueOf(e);
+                } else {
+                    break;
+                }
+                next = i + 2;
+            } else if (c < 128 && META.indexOf(c) < 0) {
+                chars = String.valueOf(Character.toLowerCase(c));
+                next = i + 1;
+            } else {
+                break;
+            }
+            char q = next < n ? p.charAt(next) : 0;
+            if (q == '?' || q == '*' || q == '{' || (fold && (chars.equals("s") || chars.equals("k")))
+                    || words.size() * chars.length() > MAX_EXTENDED) {
+                break;
+            }
+            List<String> out = new ArrayList<>(words.size() * chars.length());
+            for (String w : words) {
+                for (int k = 0; k < chars.length(); k++) {
+                    out.add(w + chars.charAt(k));
+                }
+            }
+            words.clear();
+            words.addAll(out);
+            i = next;
+            if (q == '+') {
+                break;
+            }
+        }
+        return i;
     }
 
     /** Ends the current run: keeps it if it is the longest so far, and empties it. */

@@ -33,9 +33,56 @@ class RegexLiteralTest {
 
     @Test
     void takesTheWordsOfARequiredTopLevelGroupWhenTheyBeatTheLongestRun() {
-        assertThat(RegexLiteral.anyOf("^\\S+\\s+(share|use)\\s[/-]d", true)).containsExactly("share", "use");
+        assertThat(RegexLiteral.anyOf("^\\S+\\s+(share|use)[/-]d", true)).containsExactly("share", "use");
         assertThat(RegexLiteral.anyOf("x(ab|cd)?yz", true)).containsExactly("yz");
         assertThat(RegexLiteral.anyOf("(a|)bcd", true)).containsExactly("bcd");
+    }
+
+    @Test
+    void extendsTheWordsOfAGroupByWhatMustFollowIt() {
+        assertThat(RegexLiteral.anyOf("(share|use)\\s[/-]d", true))
+                .containsExactly("share ", "share\t", "share\n", "share\f", "share\r", "use ", "use\t", "use\n", "use\f", "use\r");
+        assertThat(RegexLiteral.anyOf("(ab|cd)\\.ex?", true)).containsExactly("ab.e", "cd.e");
+        assertThat(RegexLiteral.anyOf("(ab|cd)x+y", true)).containsExactly("abx", "cdx");
+        assertThat(RegexLiteral.anyOf("(ab|cd)\\d", true)).containsExactly("ab", "cd");
+        assertThat(RegexLiteral.anyOf("(?i)(ab|cd)sx", true)).containsExactly("ab", "cd");
+    }
+
+    @Test
+    void everyMatchContainsOneOfTheLiterals() {
+        String[] pieces = {"(share|use)", "(ab|c)", "(?:q|rr)", "\\s", " ", "x", "\\.", "+", "?", "*", "[/-]", "d", "|",
+                "s", "\\S+", "(x|)", "{2}", "a", "\\d"};
+        char[] alphabet = "shareuxabcqrd ./-\t\nS1".toCharArray();
+        java.util.Random random = new java.util.Random(5);
+        int checked = 0;
+        for (int n = 0; n < 4_000; n++) {
+            StringBuilder p = new StringBuilder();
+            for (int k = 1 + random.nextInt(6); k > 0; k--) {
+                p.append(pieces[random.nextInt(pieces.length)]);
+            }
+            boolean caseSensitive = random.nextBoolean();
+            com.google.re2j.Pattern re;
+            try {
+                re = com.google.re2j.Pattern.compile(p.toString(), caseSensitive ? 0 : com.google.re2j.Pattern.CASE_INSENSITIVE);
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                continue;
+            }
+            java.util.List<String> literals = RegexLiteral.anyOf(p.toString(), caseSensitive);
+            for (int t = 0; t < 40; t++) {
+                StringBuilder v = new StringBuilder();
+                for (int k = random.nextInt(14); k > 0; k--) {
+                    char c = alphabet[random.nextInt(alphabet.length)];
+                    v.append(random.nextInt(4) == 0 ? Character.toUpperCase(c) : c);
+                }
+                String value = v.toString();
+                if (!literals.isEmpty() && re.matcher(value).find()) {
+                    String folded = value.toLowerCase(java.util.Locale.ROOT);
+                    assertThat(literals.stream().anyMatch(folded::contains)).as(p + " on '" + value + "' " + literals).isTrue();
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(1_000);
     }
 
     @Test

@@ -277,7 +277,7 @@ public final class LiteralAutomaton implements LiteralSearch {
     }
 
     /**
-     * True when an automaton of {@code literals} reads ahead from the root ({@link #readsAhead}): the
+     * True when an automaton of {@code literals} reads ahead from the root ({@link #readsAhead()}): the
      * pairs that begin its Latin-1 literals are few enough.
      */
     static boolean readsAhead(List<String> literals) {

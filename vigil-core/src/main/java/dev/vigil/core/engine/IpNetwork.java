@@ -17,8 +17,9 @@ public final class IpNetwork {
     private IpNetwork(byte[] network, int prefix) {
         this.network = network;
         this.prefix = prefix;
-        this.mask4 = prefix == 0 ? 0 : -1 << (32 - prefix);
-        this.network4 = network.length == 4 ? bits(network) & mask4 : 0;
+        boolean v4 = network.length == 4;
+        this.mask4 = !v4 || prefix == 0 ? 0 : -1 << (32 - prefix);
+        this.network4 = v4 ? bits(network) & mask4 : 0;
     }
 
     private static int bits(byte[] v4) {

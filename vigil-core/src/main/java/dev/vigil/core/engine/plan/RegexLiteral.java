@@ -10,7 +10,9 @@ import java.util.Locale;
  * pattern is read: a top-level alternation gives nothing; groups, classes, escapes like {@code \d} and
  * anchors break a run; a character followed by {@code ? * {} is optional and breaks it too. Only ASCII
  * characters are taken, and for a case-insensitive pattern not {@code s} or {@code k}, whose case folds
- * include characters ({@code ſ}, the Kelvin sign) that lower-casing does not map to them.
+ * include characters ({@code ſ}, the Kelvin sign) that lower-casing does not map to them. A required
+ * top-level group of plain words may stand instead, its words extended by what must follow it
+ * ({@link #extend}).
  */
 final class RegexLiteral {
 
@@ -31,8 +33,9 @@ final class RegexLiteral {
 
     /**
      * Literals of which every match contains at least one, lower-cased: the longest required run, or the
-     * alternatives of a top-level group of plain words ({@code (share|use)}) when their shortest is longer.
-     * Empty when none was found.
+     * alternatives of a top-level group of plain words ({@code (share|use)}), each followed by the characters
+     * that must come after the group ({@link #extend}), when their shortest is longer. Empty when none was
+     * found.
      */
     static List<String> anyOf(String pattern, boolean caseSensitive) {
         boolean fold = !caseSensitive || pattern.contains("(?");

@@ -2,6 +2,9 @@ package dev.vigil.core.ir;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Random;
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GlobTest {
@@ -48,5 +51,35 @@ class GlobTest {
         // A pattern that makes naive backtracking explode must still answer (correctly) at once.
         String text = "a".repeat(5000);
         assertThat(Glob.parse("*a*a*a*a*a*a*a*a*b").matches(text)).isFalse();
+    }
+
+    @Test
+    void starOnlyPatternsAgreeWithARegularExpressionOnRandomTexts() {
+        // Over a two-letter alphabet pieces recur often, so first occurrences are rarely the only ones.
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            String pattern = random(random, "ab*", random.nextInt(9));
+            String text = random(random, "ab", random.nextInt(14));
+            Glob glob = Glob.parse(pattern);
+            boolean expected = Pattern.compile(pattern.replace("*", ".*"), Pattern.DOTALL).matcher(text).matches();
+            assertThat(glob.matches(text)).as("%s on %s", pattern, text).isEqualTo(expected);
+            assertThat(glob.matchesByBacktracking(text)).as("%s on %s", pattern, text).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void piecesMayNotOverlapTheLastOne() {
+        assertThat(Glob.parse("*ab*b").matches("ab")).isFalse();
+        assertThat(Glob.parse("a*a").matches("a")).isFalse();
+        assertThat(Glob.parse("a*a").matches("aa")).isTrue();
+        assertThat(Glob.parse("*ab*ab").matches("xabab")).isTrue();
+    }
+
+    private static String random(Random random, String alphabet, int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
     }
 }

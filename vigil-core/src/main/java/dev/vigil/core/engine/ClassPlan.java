@@ -124,7 +124,7 @@ final class ClassPlan {
         int searched = byField.size();
         for (int f = searched; f < fields.length; f++) {
             literalBase[f] = lc.size();
-            lc.add(absent.get(fields[f]).stream().mapToInt(Integer::intValue).distinct().toArray());
+            lc.add(distinct(absent.get(fields[f])));
         }
         for (int f = 0; f < searched; f++) {
             Map<AnchoredLiteral, List<Integer>> lits = byField.get(fields[f]);
@@ -142,7 +142,7 @@ final class ClassPlan {
                     : () -> built.computeIfAbsent(texts, k -> LiteralSearch.of(texts)));
             literalBase[f] = lc.size();
             for (List<Integer> ids : lits.values()) {
-                lc.add(ids.stream().mapToInt(Integer::intValue).distinct().toArray());
+                lc.add(distinct(ids));
             }
         }
         literalClauses = lc.toArray(new int[0][]);
@@ -150,6 +150,26 @@ final class ClassPlan {
         // workers meeting the same class wait for (the SigmaHQ plans of the 34 corpus classes take about a
         // second together on one core, the process-creation one 0.4 s).
         java.util.stream.IntStream.range(0, searched).parallel().forEach(f -> automata[f] = builds.get(f).get());
+    }
+
+    /**
+     * The ids in first-seen order without repeats. A plan has one list per literal (over ten thousand for
+     * SigmaHQ's process creation), of a few ids each: a stream with {@code distinct} per list was a tenth
+     * of the plan's build, which a hunt waits for on the class's first event.
+     */
+    private static int[] distinct(List<Integer> ids) {
+        int[] out = new int[ids.size()];
+        int n = 0;
+        for (int id : ids) {
+            int k = 0;
+            while (k < n && out[k] != id) {
+                k++;
+            }
+            if (k == n) {
+                out[n++] = id;
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     private static List<Integer> union(List<Integer> a, List<Integer> b) {

@@ -126,35 +126,43 @@ public final class LiteralAutomaton implements LiteralSearch {
             wide = null;
         }
         starts = splitWide ? startPairs(literals, maxStartPairs) : null;
-        Map<Character, Integer> columns = new HashMap<>();
+        // Columns in order of first appearance; Latin-1 characters through an array, as they are most.
+        int[] latin1Columns = new int[256];
+        Map<Character, Integer> otherColumnsByChar = new HashMap<>();
+        int columnCount = 1;
         for (String l : literals) {
             for (int i = 0; i < l.length(); i++) {
-                columns.putIfAbsent(l.charAt(i), columns.size() + 1);
+                char c = l.charAt(i);
+                if (c < 256) {
+                    if (latin1Columns[c] == 0) {
+                        latin1Columns[c] = columnCount++;
+                    }
+                } else if (!otherColumnsByChar.containsKey(c)) {
+                    otherColumnsByChar.put(c, columnCount++);
+                }
             }
         }
-        width = columns.size() + 1;
-        List<Character> others = new ArrayList<>();
-        for (Map.Entry<Character, Integer> e : columns.entrySet()) {
-            if (e.getKey() >= 256) {
-                others.add(e.getKey());
-            }
-        }
+        width = columnCount;
         for (char c = 0; c < 256; c++) {
-            latin1Column[c] = columns.getOrDefault(Character.toLowerCase(c), 0);
+            latin1Column[c] = latin1Columns[Character.toLowerCase(c)];
         }
+        List<Character> others = new ArrayList<>(otherColumnsByChar.keySet());
         others.sort(null);
         otherChars = new char[others.size()];
         otherColumns = new int[others.size()];
         for (int i = 0; i < others.size(); i++) {
             otherChars[i] = others.get(i);
-            otherColumns[i] = columns.get(others.get(i));
+            otherColumns[i] = otherColumnsByChar.get(others.get(i));
         }
 
         // Trie first, its edges in a map. No full transition table is built: over the look-alike alphabet of
         // the wide automaton it would take hundreds of megabytes while only its shallowest states keep rows.
-        Map<Long, Integer> edges = new HashMap<>();
-        List<List<Integer>> own = new ArrayList<>();
-        own.add(new ArrayList<>());
+        // The literals ending at each state are a chain through ownNext, in the order of the list.
+        TrieEdges edges = new TrieEdges();
+        int[] ownFirst = new int[16];
+        int[] ownLast = new int[16];
+        int[] ownNext = new int[literals.size()];
+        Arrays.fill(ownFirst, -1);
         int[] parent = new int[16];
         int[] parentColumn = new int[16];
         int states = 1;
@@ -162,23 +170,32 @@ public final class LiteralAutomaton implements LiteralSearch {
             String l = literals.get(li);
             int s = 0;
             for (int i = 0; i < l.length(); i++) {
-                int col = columns.get(l.charAt(i));
+                char c = l.charAt(i);
+                int col = c < 256 ? latin1Columns[c] : otherColumnsByChar.get(c);
                 long key = (long) s * width + col;
-                Integer next = edges.get(key);
-                if (next == null) {
+                int next = edges.get(key);
+                if (next < 0) {
                     next = states++;
                     if (next == parent.length) {
                         parent = Arrays.copyOf(parent, parent.length * 2);
                         parentColumn = Arrays.copyOf(parentColumn, parentColumn.length * 2);
+                        ownFirst = Arrays.copyOf(ownFirst, ownFirst.length * 2);
+                        ownLast = Arrays.copyOf(ownLast, ownLast.length * 2);
+                        Arrays.fill(ownFirst, next, ownFirst.length, -1);
                     }
                     parent[next] = s;
                     parentColumn[next] = col;
-                    own.add(new ArrayList<>());
                     edges.put(key, next);
                 }
                 s = next;
             }
-            own.get(s).add(li);
+            ownNext[li] = -1;
+            if (ownFirst[s] < 0) {
+                ownFirst[s] = li;
+            } else {
+                ownNext[ownLast[s]] = li;
+            }
+            ownLast[s] = li;
         }
         edges = null;
         AutomatonTrie trie = new AutomatonTrie(states, parent, parentColumn);
@@ -188,7 +205,7 @@ public final class LiteralAutomaton implements LiteralSearch {
         int[] renamed = new int[states];
         int[] fail = new int[states];
         int[][] merged = new int[states][];
-        merged[0] = toArray(own.get(0));
+        merged[0] = own(ownFirst[0], ownNext);
         int count = 0;
         order[count++] = 0;
         for (int head = 0; head < count; head++) {
@@ -196,7 +213,7 @@ public final class LiteralAutomaton implements LiteralSearch {
             for (int e = trie.start[s]; e < trie.start[s + 1]; e++) {
                 int t = trie.target[e];
                 fail[t] = s == 0 ? 0 : trie.next(fail, fail[s], trie.column[e]);
-                int[] mine = toArray(own.get(t));
+                int[] mine = own(ownFirst[t], ownNext);
                 int[] inherited = merged[fail[t]];
                 int[] all = Arrays.copyOf(mine, mine.length + inherited.length);
                 System.arraycopy(inherited, 0, all, mine.length, inherited.length);
@@ -235,9 +252,14 @@ public final class LiteralAutomaton implements LiteralSearch {
                 delta[row + trie.column[e]] = trie.target[e];
             }
         }
+        // Each trie state's entry once, then the rows through it: a row entry reads one int, not a state's
+        // output list (the SigmaHQ CommandLine table has three million entries).
+        int[] entry = new int[states];
+        for (int t = 0; t < states; t++) {
+            entry[t] = merged[t].length == 0 ? encoded[renamed[t]] : ~encoded[renamed[t]];
+        }
         for (int i = 0; i < denseLength; i++) {
-            int t = delta[i];
-            delta[i] = merged[t].length == 0 ? encoded[renamed[t]] : ~encoded[renamed[t]];
+            delta[i] = entry[delta[i]];
         }
         sparse = new int[sparseSize];
         outStart = new int[states + 1];
@@ -325,6 +347,76 @@ public final class LiteralAutomaton implements LiteralSearch {
             }
         }
         return true;
+    }
+
+    /** The literals of a chain through {@code next} that starts at {@code first} (-1: none). */
+    private static int[] own(int first, int[] next) {
+        int n = 0;
+        for (int li = first; li >= 0; li = next[li]) {
+            n++;
+        }
+        int[] out = new int[n];
+        n = 0;
+        for (int li = first; li >= 0; li = next[li]) {
+            out[n++] = li;
+        }
+        return out;
+    }
+
+    /**
+     * The trie's edges while it is built, keyed by state and column: open addressing over longs, where a
+     * map of boxed keys allocated two objects per character of every literal.
+     */
+    private static final class TrieEdges {
+        private long[] keys = new long[1 << 10];
+        private int[] values = new int[1 << 10];
+        private int size;
+
+        TrieEdges() {
+            Arrays.fill(keys, -1L);
+        }
+
+        /** The target of the edge, or -1. */
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+                if (keys[i] == -1L) {
+                    return -1;
+                }
+            }
+        }
+
+        void put(long key, int value) {
+            if (2 * (size + 1) > keys.length) {
+                long[] oldKeys = keys;
+                int[] oldValues = values;
+                keys = new long[oldKeys.length * 2];
+                values = new int[oldKeys.length * 2];
+                Arrays.fill(keys, -1L);
+                size = 0;
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != -1L) {
+                        put(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (keys[i] != -1L) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = value;
+            size++;
+        }
+
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 40) & mask;
+        }
     }
 
     private static int[] toArray(List<Integer> l) {

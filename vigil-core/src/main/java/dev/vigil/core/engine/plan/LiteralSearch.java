@@ -56,7 +56,17 @@ public interface LiteralSearch {
      * adding short literals (keywords) to it would make it read them all.
      */
     static boolean skips(List<String> literals) {
-        return SkipSearch.suits(literals) || BlockSkipSearch.suits(literals) || PairSkipSearch.suits(literals);
+        return skips(literals.size(), SkipSearch.shortestLatin1(literals));
+    }
+
+    /**
+     * {@link #skips} for {@code count} distinct literals, from the length of the shortest ({@code -1} when one
+     * has a character beyond Latin-1): all the choice depends on, so a plan can ask about a literal added
+     * to a set without listing the set again.
+     */
+    static boolean skips(int count, int shortestLatin1) {
+        return SkipSearch.suits(count, shortestLatin1) || BlockSkipSearch.suits(count, shortestLatin1)
+                || PairSkipSearch.suits(count, shortestLatin1);
     }
 
     /** The cheaper search for {@code literals}. */

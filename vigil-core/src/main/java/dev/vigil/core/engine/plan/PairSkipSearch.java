@@ -43,8 +43,12 @@ final class PairSkipSearch implements LiteralSearch {
     private final int[][] ending = new int[1 << 16][];
 
     static boolean suits(List<String> literals) {
-        int m = SkipSearch.shortestLatin1(literals);
-        return literals.size() >= 2 && m >= MIN_WINDOW && (long) literals.size() * (Math.min(m, MAX_WINDOW) - 1) <= MAX_ENTRIES;
+        return suits(literals.size(), SkipSearch.shortestLatin1(literals));
+    }
+
+    /** {@link #suits} for {@code count} literals whose {@link SkipSearch#shortestLatin1} is {@code m}. */
+    static boolean suits(int count, int m) {
+        return count >= 2 && m >= MIN_WINDOW && (long) count * (Math.min(m, MAX_WINDOW) - 1) <= MAX_ENTRIES;
     }
 
     PairSkipSearch(List<String> given) {

@@ -61,6 +61,8 @@ public final class SecondaryClauses {
         /** The first two characters of each first-clause literal, for {@link #readsAhead}. */
         final Set<String> pairs = new java.util.HashSet<>();
         int shortest = Integer.MAX_VALUE;
+        /** {@link SkipSearch#shortestLatin1} of {@link #texts}. */
+        int shortestLatin1;
 
         /** True when {@code literal} joins this field's search without slowing it. */
         boolean takes(String literal) {
@@ -76,9 +78,10 @@ public final class SecondaryClauses {
             if (literal.length() < shortest) {
                 return false;
             }
-            List<String> with = new ArrayList<>(texts);
-            with.add(literal);
-            return LiteralSearch.skips(with);
+            // The set with the literal added, described by what the choice of search depends on.
+            int m = shortestLatin1 < 0 || SkipSearch.shortestLatin1(List.of(literal)) < 0 ? -1
+                    : Math.min(shortestLatin1, literal.length());
+            return LiteralSearch.skips(texts.size() + 1, m);
         }
     }
 
@@ -104,7 +107,8 @@ public final class SecondaryClauses {
         }
         for (Primary p : primaries.values()) {
             List<String> texts = List.copyOf(p.texts);
-            p.skips = p.scanned && LiteralSearch.skips(texts);
+            p.shortestLatin1 = SkipSearch.shortestLatin1(texts);
+            p.skips = p.scanned && LiteralSearch.skips(texts.size(), p.shortestLatin1);
             p.readsAhead = p.scanned && !p.skips && !GramSearch.suits(texts) && LiteralAutomaton.readsAhead(texts);
             for (String t : texts) {
                 if (t.length() >= 2) {

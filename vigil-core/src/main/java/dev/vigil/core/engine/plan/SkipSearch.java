@@ -38,20 +38,12 @@ final class SkipSearch implements LiteralSearch {
     private final int[][] ending = new int[256][];
 
     static boolean suits(List<String> literals) {
-        if (literals.isEmpty() || literals.size() > MAX_LITERALS) {
-            return false;
-        }
-        for (String l : literals) {
-            if (l.length() < MIN_WINDOW) {
-                return false;
-            }
-            for (int i = 0; i < l.length(); i++) {
-                if (l.charAt(i) >= 256) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return suits(literals.size(), shortestLatin1(literals));
+    }
+
+    /** {@link #suits} for {@code count} literals whose {@link #shortestLatin1} is {@code shortest}. */
+    static boolean suits(int count, int shortest) {
+        return count > 0 && count <= MAX_LITERALS && shortest >= MIN_WINDOW;
     }
 
     SkipSearch(List<String> given) {

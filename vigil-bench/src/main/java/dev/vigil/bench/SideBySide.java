@@ -21,6 +21,10 @@ import java.util.function.Consumer;
  * <p>{@code java -Dvigil.corpus=../shared/corpus -cp vigil-bench/target/benchmarks.jar dev.vigil.bench.SideBySide
  * RULES EVENTS ROUNDS JAR...}: RULES {@code seed} or {@code sigma}, EVENTS {@code process} or {@code all}.
  * Prints, per jar, the median, mean, lowest and highest events per second over the rounds.
+ *
+ * <p>EVENTS {@code plans} times the building of class plans instead, what a hunt waits for on the first
+ * event of each class: a round compiles the rules afresh, then builds the plan of every class the corpus
+ * events have (timed), as often as a second allows; the rates are plan sets (all classes) per second.
  */
 public final class SideBySide {
 
@@ -65,8 +69,10 @@ public final class SideBySide {
         for (int i = 0; i < builds.size(); i++) {
             double[] s = rates[i].clone();
             Arrays.sort(s);
-            System.out.printf("%s: median %.0f mean %.0f min %.0f max %.0f events/s%n", builds.get(i).jar,
-                    s[s.length / 2], Arrays.stream(s).average().orElse(0), s[0], s[s.length - 1]);
+            String format = "plans".equals(args[1]) ? "%s: median %.3f mean %.3f min %.3f max %.3f plan sets/s%n"
+                    : "%s: median %.0f mean %.0f min %.0f max %.0f events/s%n";
+            System.out.printf(format, builds.get(i).jar, s[s.length / 2], Arrays.stream(s).average().orElse(0), s[0],
+                    s[s.length - 1]);
         }
     }
 
@@ -76,6 +82,8 @@ public final class SideBySide {
         private final Object ruleSet;
         private final Object[] events;
         private final Method match;
+        /** For plan rounds (null otherwise): how to compile the rules again, and the classes to plan. */
+        private final Runnable plans;
         private final Consumer<Object> sink = hit -> { };
         private int next;
 
@@ -90,11 +98,37 @@ public final class SideBySide {
             Object catalog = declared(inputs, "catalog", String.class).invoke(null, rules);
             Object all = optimisations.getMethod("all").invoke(null);
             ruleSet = declared(inputs, "compile", catalogClass, optimisations).invoke(null, catalog, all);
-            List<?> list = (List<?>) declared(inputs, "events", String.class, catalogClass).invoke(null, events, catalog);
+            List<?> list = (List<?>) declared(inputs, "events", String.class, catalogClass)
+                    .invoke(null, "plans".equals(events) ? "all" : events, catalog);
             Class<?> event = loader.loadClass("dev.vigil.core.event.Event");
             this.events = list.toArray((Object[]) java.lang.reflect.Array.newInstance(event, 0));
             match = ruleSet.getClass().getMethod("match", this.events.getClass(), int.class, int.class, Consumer.class);
+            if ("plans".equals(events)) {
+                Method compile = declared(inputs, "compile", catalogClass, optimisations);
+                Method describe = ruleSet.getClass().getMethod("describePlan", loader.loadClass("dev.vigil.core.event.EventClass"));
+                Method eventClass = event.getMethod("eventClass");
+                java.util.Set<Object> classes = new java.util.LinkedHashSet<>();
+                for (Object e : list) {
+                    classes.add(eventClass.invoke(e));
+                }
+                plans = () -> {
+                    try {
+                        Object fresh = compile.invoke(null, catalog, all);
+                        long start = System.nanoTime();
+                        for (Object c : classes) {
+                            describe.invoke(fresh, c);
+                        }
+                        planNanos += System.nanoTime() - start;
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+            } else {
+                plans = null;
+            }
         }
+
+        private long planNanos;
 
         private static Method declared(Class<?> c, String name, Class<?>... types) throws NoSuchMethodException {
             Method m = c.getDeclaredMethod(name, types);
@@ -104,6 +138,9 @@ public final class SideBySide {
 
         /** Matches events, {@link MatchBenchmark#BATCH} at a time, for a second; events per second. */
         double round() throws Exception {
+            if (plans != null) {
+                return planRound();
+            }
             long start = System.nanoTime();
             long end = start + ROUND_NANOS;
             long matched = 0;
@@ -114,6 +151,18 @@ public final class SideBySide {
                 next = next + n == events.length ? 0 : next + n;
             }
             return matched / ((System.nanoTime() - start) / 1e9);
+        }
+
+        /** Builds every class's plan over freshly compiled rules, at least once and for about a second. */
+        private double planRound() {
+            long end = System.nanoTime() + ROUND_NANOS;
+            planNanos = 0;
+            int sets = 0;
+            do {
+                plans.run();
+                sets++;
+            } while (System.nanoTime() < end);
+            return sets / (planNanos / 1e9);
         }
     }
 }

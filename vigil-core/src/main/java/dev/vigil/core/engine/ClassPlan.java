@@ -43,6 +43,8 @@ final class ClassPlan {
     final List<List<Set<Witness>>> kept;
     /** By field slot: the field has a scan of its own, which also holds the keyword literals. */
     private final boolean[] ownSearch;
+    /** Per field: its search's {@link LiteralSearch#minLength}, 0 for an absence probe. */
+    private final int[] minLengths;
     /** Per automaton, where its literal indices start in {@link #literalClauses}. */
     final int[] literalBase;
     /** For each witness literal, the clause ids it satisfies. */
@@ -150,6 +152,10 @@ final class ClassPlan {
         // workers meeting the same class wait for (the SigmaHQ plans of the 34 corpus classes take about a
         // second together on one core, the process-creation one 0.4 s).
         java.util.stream.IntStream.range(0, searched).parallel().forEach(f -> automata[f] = builds.get(f).get());
+        minLengths = new int[fields.length];
+        for (int f = 0; f < searched; f++) {
+            minLengths[f] = automata[f].minLength();
+        }
     }
 
     /**
@@ -258,19 +264,20 @@ final class ClassPlan {
                 sink.found(0);
             }
         } else if (!fields[f].isAny()) {
-            scan(e.get(fields[f]), search, sink);
+            scan(e.get(fields[f]), search, sink, minLengths[f]);
         } else if (e instanceof CanonicalEvent ce) {
+            int min = minLengths[f];
             // Keyword searches: every value of every field (indexed, to avoid building the field list), but
             // echoes, whose every literal is in the value they were cut from, searched here or apart.
             for (int i = 0; i < ce.size(); i++) {
                 if (!ce.echoAt(i) && !scannedApart(ce.fieldAt(i))) {
-                    scan(ce.valueAt(i), search, sink);
+                    scan(ce.valueAt(i), search, sink, min);
                 }
             }
         } else {
             for (Field x : e.fields()) {
                 if (!scannedApart(x)) {
-                    scan(e.get(x), search, sink);
+                    scan(e.get(x), search, sink, minLengths[f]);
                 }
             }
         }
@@ -306,12 +313,14 @@ final class ClassPlan {
         return f.slot() < ownSearch.length && ownSearch[f.slot()];
     }
 
-    private static void scan(Object v, LiteralSearch a, LiteralSearch.Sink m) {
+    private static void scan(Object v, LiteralSearch a, LiteralSearch.Sink m, int min) {
         if (v instanceof String s) {
-            LiteralSearch.scan(a, s, m);
+            if (s.length() >= min) {
+                LiteralSearch.scan(a, s, m);
+            }
         } else if (v instanceof String[] values) {
             for (String s : values) {
-                if (s != null) {
+                if (s != null && s.length() >= min) {
                     LiteralSearch.scan(a, s, m);
                 }
             }

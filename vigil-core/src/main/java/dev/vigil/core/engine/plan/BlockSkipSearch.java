@@ -85,6 +85,12 @@ final class BlockSkipSearch implements LiteralSearch {
         SkipSearch.compare(literals, value, at, candidates, sink);
     }
 
+    /** A window ends at its last character: a value shorter than the window is never read. */
+    @Override
+    public int minLength() {
+        return window;
+    }
+
     @Override
     public int literalCount() {
         return literals.length;

@@ -25,6 +25,15 @@ public interface LiteralSearch {
 
     int literalCount();
 
+    /**
+     * Values shorter than this hold nothing the search reports, whatever their characters: a caller may
+     * skip them without calling {@link #scan}. A keyword search meets some forty values an event, most of
+     * them ids, numbers and flags shorter than its literals, and the call cost more than its answer.
+     */
+    default int minLength() {
+        return 0;
+    }
+
     /** A short description for plan dumps. */
     String describe();
 

@@ -102,6 +102,12 @@ final class PairSkipSearch implements LiteralSearch {
         }
     }
 
+    /** A window ends at its last character: a value shorter than the window is never read. */
+    @Override
+    public int minLength() {
+        return window;
+    }
+
     @Override
     public int literalCount() {
         return literals.length;

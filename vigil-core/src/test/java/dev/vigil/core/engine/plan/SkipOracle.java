@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The promise of the skip searches, checked on random literal sets: a search reports exactly the literals
  * that occur in the value folded a character at a time, which on Latin-1 values is what {@code contains}
- * finds in the value's string fold, and on others never less.
+ * finds in the value's string fold, and on others never less; and no value shorter than its
+ * {@link LiteralSearch#minLength} holds one.
  */
 final class SkipOracle {
 
@@ -29,6 +30,7 @@ final class SkipOracle {
     static void agrees(Random r, String literalChars, String valueChars, int minLength, int maxLiterals,
                        Predicate<List<String>> suits, Function<List<String>, LiteralSearch> search) {
         int hits = 0;
+        int shorter = 0;
         for (int round = 0; round < 300; round++) {
             List<String> lits = new ArrayList<>();
             for (int i = 0; i < 2 + r.nextInt(maxLiterals); i++) {
@@ -49,9 +51,15 @@ final class SkipOracle {
                 if (v.chars().allMatch(c -> c < 256)) {
                     assertThat(got).isEqualTo(inFolded);
                 }
+                if (v.length() < s.minLength()) {
+                    // What lets plans skip short values without calling the search.
+                    assertThat(inFolded).as("%s in %s, shorter than %d", lits, v, s.minLength()).isEmpty();
+                    shorter++;
+                }
             }
         }
         assertThat(hits).as("literals found at all").isGreaterThan(1000);
+        assertThat(shorter).as("values shorter than the search's minimum length").isGreaterThan(100);
     }
 
     private static String value(Random r, List<String> lits, String valueChars) {

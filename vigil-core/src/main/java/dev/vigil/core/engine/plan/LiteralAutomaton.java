@@ -74,8 +74,9 @@ public final class LiteralAutomaton implements LiteralSearch {
      */
     private final int shortest;
     /**
-     * The pairs of characters that begin a literal, as a bit set indexed by the two folded Latin-1
-     * characters, when they are few and every literal has two characters or more; else null. From the root,
+     * The pairs of characters that begin a literal, as a bit set indexed by two Latin-1 characters as they
+     * are in a value (each pair whose fold begins one), when they are few and every literal has two
+     * characters or more; else null. From the root,
      * a scan then reads ahead to the next such pair without following the table: each test there stands on
      * its own, where each table step waits for the one before (the seed analytics' command-line literals,
      * {@code share}, {@code use}, {@code delete} and the like, begin a dozen of the 65,536 pairs).
@@ -125,7 +126,7 @@ public final class LiteralAutomaton implements LiteralSearch {
         } else {
             wide = null;
         }
-        starts = splitWide ? startPairs(literals, maxStartPairs) : null;
+        starts = splitWide ? unfolded(startPairs(literals, maxStartPairs)) : null;
         // Columns in order of first appearance; Latin-1 characters through an array, as they are most.
         int[] latin1Columns = new int[256];
         Map<Character, Integer> otherColumnsByChar = new HashMap<>();
@@ -307,7 +308,36 @@ public final class LiteralAutomaton implements LiteralSearch {
         return startPairs(latin1, MAX_START_PAIRS) != null;
     }
 
-    /** The bit set of {@link #starts} for Latin-1 {@code literals}, or null when it would not pay. */
+    /**
+     * The pairs of Latin-1 characters whose folds are in {@code folded} (null: none), so the read-ahead loop
+     * tests the characters as they are, without a load to fold each one.
+     */
+    private static long[] unfolded(long[] folded) {
+        if (folded == null) {
+            return null;
+        }
+        long[] bits = new long[1 << 10];
+        char[] lower = Latin1Fold.LOWER;
+        for (int f = 0; f < 1 << 16; f++) {
+            if ((folded[f >>> 6] & 1L << f) == 0) {
+                continue;
+            }
+            for (int a = 0; a < 256; a++) {
+                if (lower[a] != f >>> 8) {
+                    continue;
+                }
+                for (int b = 0; b < 256; b++) {
+                    if (lower[b] == (f & 0xFF)) {
+                        int pair = a << 8 | b;
+                        bits[pair >>> 6] |= 1L << pair;
+                    }
+                }
+            }
+        }
+        return bits;
+    }
+
+    /** The folded pairs that begin Latin-1 {@code literals}, as a bit set, or null when reading ahead would not pay. */
     private static long[] startPairs(List<String> literals, int max) {
         if (literals.isEmpty()) {
             return null;
@@ -487,7 +517,6 @@ public final class LiteralAutomaton implements LiteralSearch {
      * characters or more), and the table resumes there from the root.
      */
     private void scanAhead(String value, Sink sink) {
-        char[] lower = Latin1Fold.LOWER;
         long[] pairs = starts;
         int n = value.length();
         int row = 0;
@@ -499,7 +528,7 @@ public final class LiteralAutomaton implements LiteralSearch {
                 return;
             }
             if (row == 0) {
-                int prev = lower[c];
+                int prev = c;
                 int j = i + 1;
                 for (; j < n; j++) {
                     char d = value.charAt(j);
@@ -507,11 +536,11 @@ public final class LiteralAutomaton implements LiteralSearch {
                         scanBeyondLatin1(value, sink);
                         return;
                     }
-                    int pair = prev << 8 | lower[d];
+                    int pair = prev << 8 | d;
                     if ((pairs[pair >>> 6] & 1L << pair) != 0) {
                         break;
                     }
-                    prev = lower[d];
+                    prev = d;
                 }
                 if (j >= n) {
                     return;

@@ -126,7 +126,7 @@ public final class LiteralAutomaton implements LiteralSearch {
         } else {
             wide = null;
         }
-        starts = splitWide ? unfolded(startPairs(literals, maxStartPairs)) : null;
+        starts = splitWide ? StartPairs.unfolded(StartPairs.of(literals, maxStartPairs)) : null;
         // Columns in order of first appearance; Latin-1 characters through an array, as they are most.
         int[] latin1Columns = new int[256];
         Map<Character, Integer> otherColumnsByChar = new HashMap<>();
@@ -305,58 +305,7 @@ public final class LiteralAutomaton implements LiteralSearch {
      */
     static boolean readsAhead(List<String> literals) {
         List<String> latin1 = literals.stream().filter(l -> latin1(List.of(l))).toList();
-        return startPairs(latin1, MAX_START_PAIRS) != null;
-    }
-
-    /**
-     * The pairs of Latin-1 characters whose folds are in {@code folded} (null: none), so the read-ahead loop
-     * tests the characters as they are, without a load to fold each one.
-     */
-    private static long[] unfolded(long[] folded) {
-        if (folded == null) {
-            return null;
-        }
-        long[] bits = new long[1 << 10];
-        char[] lower = Latin1Fold.LOWER;
-        for (int f = 0; f < 1 << 16; f++) {
-            if ((folded[f >>> 6] & 1L << f) == 0) {
-                continue;
-            }
-            for (int a = 0; a < 256; a++) {
-                if (lower[a] != f >>> 8) {
-                    continue;
-                }
-                for (int b = 0; b < 256; b++) {
-                    if (lower[b] == (f & 0xFF)) {
-                        int pair = a << 8 | b;
-                        bits[pair >>> 6] |= 1L << pair;
-                    }
-                }
-            }
-        }
-        return bits;
-    }
-
-    /** The folded pairs that begin Latin-1 {@code literals}, as a bit set, or null when reading ahead would not pay. */
-    private static long[] startPairs(List<String> literals, int max) {
-        if (literals.isEmpty()) {
-            return null;
-        }
-        long[] bits = new long[1 << 10];
-        int count = 0;
-        for (String l : literals) {
-            if (l.length() < 2) {
-                return null;
-            }
-            int pair = l.charAt(0) << 8 | l.charAt(1);
-            if ((bits[pair >>> 6] & 1L << pair) == 0) {
-                bits[pair >>> 6] |= 1L << pair;
-                if (++count > max) {
-                    return null;
-                }
-            }
-        }
-        return bits;
+        return StartPairs.of(latin1, MAX_START_PAIRS) != null;
     }
 
     private static boolean latin1(String value) {
@@ -391,62 +340,6 @@ public final class LiteralAutomaton implements LiteralSearch {
             out[n++] = li;
         }
         return out;
-    }
-
-    /**
-     * The trie's edges while it is built, keyed by state and column: open addressing over longs, where a
-     * map of boxed keys allocated two objects per character of every literal.
-     */
-    private static final class TrieEdges {
-        private long[] keys = new long[1 << 10];
-        private int[] values = new int[1 << 10];
-        private int size;
-
-        TrieEdges() {
-            Arrays.fill(keys, -1L);
-        }
-
-        /** The target of the edge, or -1. */
-        int get(long key) {
-            int mask = keys.length - 1;
-            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
-                if (keys[i] == key) {
-                    return values[i];
-                }
-                if (keys[i] == -1L) {
-                    return -1;
-                }
-            }
-        }
-
-        void put(long key, int value) {
-            if (2 * (size + 1) > keys.length) {
-                long[] oldKeys = keys;
-                int[] oldValues = values;
-                keys = new long[oldKeys.length * 2];
-                values = new int[oldKeys.length * 2];
-                Arrays.fill(keys, -1L);
-                size = 0;
-                for (int i = 0; i < oldKeys.length; i++) {
-                    if (oldKeys[i] != -1L) {
-                        put(oldKeys[i], oldValues[i]);
-                    }
-                }
-            }
-            int mask = keys.length - 1;
-            int i = slot(key, mask);
-            while (keys[i] != -1L) {
-                i = (i + 1) & mask;
-            }
-            keys[i] = key;
-            values[i] = value;
-            size++;
-        }
-
-        private static int slot(long key, int mask) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h >>> 40) & mask;
-        }
     }
 
     private static int[] toArray(List<Integer> l) {

@@ -164,6 +164,10 @@ final class ClassPlan {
      * of the plan's build, which a hunt waits for on the class's first event.
      */
     private static int[] distinct(List<Integer> ids) {
+        if (ids.size() > 32) {
+            // A literal many clauses share (an absence probe, a common image name): no quadratic scan.
+            return new java.util.LinkedHashSet<>(ids).stream().mapToInt(Integer::intValue).toArray();
+        }
         int[] out = new int[ids.size()];
         int n = 0;
         for (int id : ids) {

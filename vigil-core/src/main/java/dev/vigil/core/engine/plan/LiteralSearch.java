@@ -27,8 +27,8 @@ public interface LiteralSearch {
 
     /**
      * Values shorter than this hold nothing the search reports, whatever their characters: a caller may
-     * skip them without calling {@link #scan}. A keyword search meets some forty values an event, most of
-     * them ids, numbers and flags shorter than its literals, and the call cost more than its answer.
+     * skip them without calling {@link #scan}. SigmaHQ's keyword search meets 29 values a Sysmon process
+     * creation, over half of them ids, numbers and flags shorter than its nine-character window.
      */
     default int minLength() {
         return 0;

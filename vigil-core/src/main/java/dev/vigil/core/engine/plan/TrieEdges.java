@@ -53,7 +53,8 @@ final class TrieEdges {
     }
 
     private static int slot(long key, int mask) {
+        // The high half of the product mixes every bit of the key; a mask of up to 32 bits takes from it.
         long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 40) & mask;
+        return (int) (h >>> 32) & mask;
     }
 }

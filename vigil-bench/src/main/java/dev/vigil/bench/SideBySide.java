@@ -20,7 +20,11 @@ import java.util.function.Consumer;
  *
  * <p>{@code java -Dvigil.corpus=../shared/corpus -cp vigil-bench/target/benchmarks.jar dev.vigil.bench.SideBySide
  * RULES EVENTS ROUNDS JAR...}: RULES {@code seed} or {@code sigma}, EVENTS {@code process} or {@code all}.
- * Prints, per jar, the median, mean, lowest and highest events per second over the rounds.
+ * Prints, per jar, the median, mean, lowest and highest events per second over the rounds, and for each jar
+ * after the first its ratio to the first: the median and quartiles of the ratios of the two within each
+ * round, measured one right after the other. The machine's speed drifts over seconds; a ratio within a
+ * round is spared most of the drift that the medians of the two jars' own rates still carry.
+ * {@code -Dvigil.round.ms=N} sets the length of a round (default 1000).
  *
  * <p>EVENTS {@code plans} times the building of class plans instead, what a hunt waits for on the first
  * event of each class: a round compiles the rules afresh, then builds the plan of every class the corpus
@@ -28,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class SideBySide {
 
-    private static final long ROUND_NANOS = 1_000_000_000L;
+    private static final long ROUND_NANOS = Long.getLong("vigil.round.ms", 1000) * 1_000_000L;
     private static final int WARM_ROUNDS = 5;
 
     private SideBySide() {
@@ -73,6 +77,15 @@ public final class SideBySide {
                     : "%s: median %.0f mean %.0f min %.0f max %.0f events/s%n";
             System.out.printf(format, builds.get(i).jar, s[s.length / 2], Arrays.stream(s).average().orElse(0), s[0],
                     s[s.length - 1]);
+        }
+        for (int i = 1; i < builds.size(); i++) {
+            double[] ratios = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                ratios[r] = rates[i][r] / rates[0][r];
+            }
+            Arrays.sort(ratios);
+            System.out.printf("%s / %s, per round: median %.3f, quartiles %.3f and %.3f%n", builds.get(i).jar, builds.get(0).jar,
+                    ratios[rounds / 2], ratios[rounds / 4], ratios[(3 * rounds) / 4]);
         }
     }
 

@@ -26,6 +26,10 @@ import java.util.function.Consumer;
  * round is spared most of the drift that the medians of the two jars' own rates still carry.
  * {@code -Dvigil.round.ms=N} sets the length of a round (default 1000).
  *
+ * <p>A JAR may carry switches of {@code Optimisations} to turn off, after a {@code #}: {@code new.jar#recall}
+ * runs that build without recalling literals, next to {@code new.jar} with every optimisation, so one
+ * optimisation is measured in one JVM with nothing else changed (the two still compile separately).
+ *
  * <p>EVENTS {@code plans} times the building of class plans instead, what a hunt waits for on the first
  * event of each class: a round compiles the rules afresh, then builds the plan of every class the corpus
  * events have (timed), as often as a second allows; the rates are plan sets (all classes) per second.
@@ -46,13 +50,17 @@ public final class SideBySide {
         int rounds = Integer.parseInt(args[2]);
         List<Build> builds = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
-            Path jar = Path.of(args[i]);
+            String[] spec = args[i].split("#", 2);
+            Path jar = Path.of(spec[0]);
             if (!Files.isRegularFile(jar)) {
                 System.err.println("SideBySide: " + jar + ": no such file (expected a vigil-bench benchmarks jar)");
                 System.exit(2);
             }
             try {
-                builds.add(new Build(jar, args[0], args[1]));
+                builds.add(new Build(args[i], jar, spec.length > 1 ? List.of(spec[1].split(",")) : List.of(), args[0], args[1]));
+            } catch (NoSuchFieldException e) {
+                System.err.println("SideBySide: " + args[i] + ": " + e.getMessage());
+                System.exit(2);
             } catch (ReflectiveOperationException e) {
                 System.err.println("SideBySide: " + jar + ": not a vigil-bench benchmarks jar (" + e + ")");
                 System.exit(2);
@@ -91,7 +99,8 @@ public final class SideBySide {
 
     /** One build: its rule set and events, reached through its own class loader. */
     private static final class Build {
-        final Path jar;
+        /** As given, with its switches. */
+        final String jar;
         private final Object ruleSet;
         private final Object[] events;
         private final Method match;
@@ -100,8 +109,8 @@ public final class SideBySide {
         private final Consumer<Object> sink = hit -> { };
         private int next;
 
-        Build(Path jar, String rules, String events) throws Exception {
-            this.jar = jar;
+        Build(String name, Path jar, List<String> off, String rules, String events) throws Exception {
+            this.jar = name;
             URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
             // Readers and dialects are found through the context loader.
             Thread.currentThread().setContextClassLoader(loader);
@@ -109,7 +118,7 @@ public final class SideBySide {
             Class<?> catalogClass = loader.loadClass("dev.vigil.dialects.catalog.Catalog");
             Class<?> optimisations = loader.loadClass("dev.vigil.core.engine.Optimisations");
             Object catalog = declared(inputs, "catalog", String.class).invoke(null, rules);
-            Object all = optimisations.getMethod("all").invoke(null);
+            Object all = without(optimisations, off);
             ruleSet = declared(inputs, "compile", catalogClass, optimisations).invoke(null, catalog, all);
             List<?> list = (List<?>) declared(inputs, "events", String.class, catalogClass)
                     .invoke(null, "plans".equals(events) ? "all" : events, catalog);
@@ -142,6 +151,27 @@ public final class SideBySide {
         }
 
         private long planNanos;
+
+        /** {@code Optimisations.all()} with the named switches off. */
+        private static Object without(Class<?> optimisations, List<String> off) throws ReflectiveOperationException {
+            Object all = optimisations.getMethod("all").invoke(null);
+            if (off.isEmpty()) {
+                return all;
+            }
+            java.lang.reflect.RecordComponent[] parts = optimisations.getRecordComponents();
+            Object[] values = new Object[parts.length];
+            Class<?>[] types = new Class<?>[parts.length];
+            List<String> unknown = new ArrayList<>(off);
+            for (int i = 0; i < parts.length; i++) {
+                types[i] = parts[i].getType();
+                values[i] = unknown.remove(parts[i].getName()) ? Boolean.FALSE : parts[i].getAccessor().invoke(all);
+            }
+            if (!unknown.isEmpty()) {
+                throw new NoSuchFieldException("no optimisation named " + unknown + " in this build (it has "
+                        + Arrays.stream(parts).map(java.lang.reflect.RecordComponent::getName).toList() + ")");
+            }
+            return optimisations.getDeclaredConstructor(types).newInstance(values);
+        }
 
         private static Method declared(Class<?> c, String name, Class<?>... types) throws NoSuchMethodException {
             Method m = c.getDeclaredMethod(name, types);

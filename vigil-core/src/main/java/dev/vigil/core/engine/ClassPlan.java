@@ -320,7 +320,7 @@ final class ClassPlan {
      */
     private void scanRecalling(Event e, int f, Sightings seen, RecentValues recent) {
         Object v = e.get(fields[f]);
-        if (!(v instanceof String s)) {
+        if (!(v instanceof String s) || recent.resting()) {
             scan(v, automata[f], seen, minLengths[f]);
             return;
         }

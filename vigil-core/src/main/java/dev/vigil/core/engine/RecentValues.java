@@ -11,6 +11,11 @@ package dev.vigil.core.engine;
  * (at most {@link #MAX_FOUND}; a value with more is not kept). The hash reads a few characters spread
  * over the value: values that differ elsewhere share a slot and replace each other, and the comparison
  * of the whole value keeps one from ever taking the other's literals. One per thread and plan field.
+ *
+ * <p>Where values seldom recur (command lines: 14 % of them in the corpus), the hash and the keeping cost
+ * more than the searches they spare: the seed analytics ran 5 % slower recalling their command lines. A
+ * table that recalls fewer than a quarter of a {@link #WINDOW} of values rests for {@link #REST} values,
+ * which are searched without it, then tries again.
  */
 final class RecentValues {
 
@@ -20,7 +25,13 @@ final class RecentValues {
     /** Characters the hash reads, at most. */
     private static final int SAMPLES = 8;
 
+    static final int WINDOW = 1024;
+    static final int REST = 1 << 16;
+
     private final String[] values = new String[SLOTS];
+    private int lookups;
+    private int recalls;
+    private int resting;
     /** Per slot: how many literals follow in {@link #found}. */
     private final int[] counts = new int[SLOTS];
     private final int[] found = new int[SLOTS * MAX_FOUND];
@@ -37,10 +48,30 @@ final class RecentValues {
         return (h * 0x9E3779B9) >>> SHIFT;
     }
 
+    /** True while the table rests: the next value is to be searched without it. */
+    boolean resting() {
+        if (resting == 0) {
+            return false;
+        }
+        resting--;
+        return true;
+    }
+
     /** True when {@code slot} holds {@code value}. */
     boolean holds(int slot, String value) {
         String kept = values[slot];
-        return kept == value || value.equals(kept);
+        boolean held = kept == value || value.equals(kept);
+        if (held) {
+            recalls++;
+        }
+        if (++lookups == WINDOW) {
+            if (recalls < WINDOW / 4) {
+                resting = REST;
+            }
+            lookups = 0;
+            recalls = 0;
+        }
+        return held;
     }
 
     /** Reports the literals kept for the value in {@code slot} to {@code sink}, in the order they were found. */

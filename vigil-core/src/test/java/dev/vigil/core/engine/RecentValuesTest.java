@@ -90,6 +90,28 @@ class RecentValuesTest {
         assertThat(hits(set, batch)).containsExactly("0:any", "0:last", "2:any", "2:last", "3:any", "3:last");
     }
 
+    @Test
+    void aTableRestsWhereValuesSeldomRecurAndTheHitsStay() {
+        List<String> words = words(12);
+        CompiledRuleSet set = build(List.of(new Query("q", EventScope.ANY, anyOf("CommandLine", words))), Optimisations.all());
+        CompiledRuleSet searching = build(List.of(new Query("q", EventScope.ANY, anyOf("CommandLine", words))), NO_RECALL);
+        // A window of values that never recur, then recurring ones: the table rests through some of them.
+        CanonicalEvent[] batch = new CanonicalEvent[RecentValues.WINDOW * 3];
+        for (int j = 0; j < batch.length; j++) {
+            String word = words.get(j % words.size());
+            batch[j] = event(j < RecentValues.WINDOW ? "run " + j + " " + word : j % 3 == 0 ? "none here" : "run " + word);
+        }
+        ClassPlan plan = set.plan(PROCESS);
+        long holding = java.util.Arrays.stream(batch).filter(e -> !"none here".equals(e.get(dev.vigil.core.event.Field.of("CommandLine")))).count();
+        assertThat(hits(set, batch)).isEqualTo(hits(searching, batch)).hasSize((int) holding);
+        RecentValues table = new RecentValues();
+        for (int j = 0; j < RecentValues.WINDOW; j++) {
+            table.holds(0, "value " + j);
+        }
+        assertThat(table.resting()).isTrue();
+        assertThat(plan.recentValues()[0].resting()).isFalse();
+    }
+
     /** Words of five characters, too short for a skip search: the field gets an automaton. */
     private static List<String> words(int n) {
         List<String> out = new ArrayList<>();

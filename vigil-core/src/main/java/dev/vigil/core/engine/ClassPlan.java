@@ -320,7 +320,7 @@ final class ClassPlan {
      */
     private void scanRecalling(Event e, int f, Sightings seen, RecentValues recent) {
         Object v = e.get(fields[f]);
-        if (!(v instanceof String s) || recent.resting()) {
+        if (!(v instanceof String s) || s.length() > RecentValues.LONGEST || recent.resting()) {
             scan(v, automata[f], seen, minLengths[f]);
             return;
         }

@@ -16,6 +16,10 @@ package dev.vigil.core.engine;
  * more than the searches they spare: the seed analytics ran 5 % slower recalling their command lines. A
  * table that recalls fewer than a quarter of a {@link #WINDOW} of values rests for {@link #REST} values,
  * which are searched without it, then tries again.
+ *
+ * <p>Values longer than {@link #LONGEST} characters are searched and never kept: a table holds on to the
+ * values it keeps, and a script block can run to megabytes. A table then holds at most half a megabyte (256
+ * values of 2,048 bytes at most), and a thread holds one per plan field that recalls.
  */
 final class RecentValues {
 
@@ -25,6 +29,7 @@ final class RecentValues {
     /** Characters the hash reads, at most. */
     private static final int SAMPLES = 8;
 
+    static final int LONGEST = 1024;
     static final int WINDOW = 1024;
     static final int REST = 1 << 16;
 

@@ -112,6 +112,15 @@ class RecentValuesTest {
         assertThat(plan.recentValues()[0].resting()).isFalse();
     }
 
+    @Test
+    void longValuesAreSearchedEachTime() {
+        List<String> words = words(12);
+        CompiledRuleSet set = build(List.of(new Query("q", EventScope.ANY, anyOf("CommandLine", words))), Optimisations.all());
+        String script = "x".repeat(RecentValues.LONGEST) + words.get(3);
+        CanonicalEvent[] batch = {event(script), event("none here"), event(script), event(script)};
+        assertThat(hits(set, batch)).containsExactly("0:q", "2:q", "3:q");
+    }
+
     /** Words of five characters, too short for a skip search: the field gets an automaton. */
     private static List<String> words(int n) {
         List<String> out = new ArrayList<>();

@@ -26,10 +26,12 @@ import java.util.function.Consumer;
  * round is spared most of the drift that the medians of the two jars' own rates still carry.
  * {@code -Dvigil.round.ms=N} sets the length of a round (default 1000).
  *
- * <p>A JAR may carry switches of {@code Optimisations} to turn off, after a {@code #}: {@code new.jar#recall}
- * runs that build without recalling literals, next to {@code new.jar} with every optimisation. The
- * variants of one jar share its class loader, so they run the same compiled code: what differs is the
- * switch alone, where two copies of one build, each compiled on its own, differ by up to 9 % here.
+ * <p>A JAR may carry switches of {@code Optimisations} to turn off, after a {@code #}: {@code new.jar#foldOnce}
+ * runs that build folding a value again for each test that reads it, next to {@code new.jar} with every
+ * optimisation. The variants of one jar share its class loader, so they run the same compiled code: what
+ * differs is the switch alone, where two copies of one build, each compiled on its own, differ by up to
+ * 9 % here. The code is compiled for both at once, though, so a switch's effect there can differ from its
+ * effect in a build compiled for one setting alone (see BENCHMARKS.md, ninth round).
  *
  * <p>EVENTS {@code plans} times the building of class plans instead, what a hunt waits for on the first
  * event of each class: a round compiles the rules afresh, then builds the plan of every class the corpus

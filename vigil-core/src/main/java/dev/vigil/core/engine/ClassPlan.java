@@ -45,13 +45,6 @@ final class ClassPlan {
     private final boolean[] ownSearch;
     /** Per field: its search's {@link LiteralSearch#minLength}, 0 for an absence probe. */
     private final int[] minLengths;
-    /**
-     * Per field: its values' literals are recalled from {@link RecentValues} when a value recurs. Only for
-     * searches that read every character of a value (automata, gram searches); skip searches and the
-     * walks of tries read a few characters, no more than the hash that recalling starts with.
-     */
-    private final boolean[] recalled;
-    private final boolean recalls;
     /** Per automaton, where its literal indices start in {@link #literalClauses}. */
     final int[] literalBase;
     /** For each witness literal, the clause ids it satisfies. */
@@ -61,7 +54,7 @@ final class ClassPlan {
      * @param built searches already built for other classes, keyed by their literal list: classes that
      *              share rules (Sysmon and Security process creation) share the automaton, built once
      */
-    ClassPlan(int[] queries, List<List<Set<Witness>>> given, Map<List<?>, LiteralSearch> built, boolean recall) {
+    ClassPlan(int[] queries, List<List<Set<Witness>>> given, Map<List<?>, LiteralSearch> built) {
         this.queries = queries;
         this.always = new boolean[queries.length];
         this.clauseCount = new int[queries.length];
@@ -160,23 +153,9 @@ final class ClassPlan {
         // second together on one core, the process-creation one 0.4 s).
         java.util.stream.IntStream.range(0, searched).parallel().forEach(f -> automata[f] = builds.get(f).get());
         minLengths = new int[fields.length];
-        recalled = new boolean[fields.length];
-        boolean any = false;
         for (int f = 0; f < searched; f++) {
             minLengths[f] = automata[f].minLength();
-            recalled[f] = recall && !fields[f].isAny() && LiteralSearch.readsEveryCharacter(automata[f]);
-            any |= recalled[f];
         }
-        recalls = any;
-    }
-
-    /** A table per field whose literals are recalled, null for the others: one thread's, for {@link MatchContext}. */
-    RecentValues[] recentValues() {
-        RecentValues[] out = new RecentValues[fields.length];
-        for (int f = 0; f < fields.length; f++) {
-            out[f] = recalled[f] ? new RecentValues() : null;
-        }
-        return out;
     }
 
     /**
@@ -224,17 +203,11 @@ final class ClassPlan {
         ctx.touched = touch(batch, members, count);
         Sightings seen = ctx.sightings;
         seen.start(count, literalClauses.length);
-        RecentValues[] recent = recalls ? ctx.recentValues(this) : null;
         for (int f = 0; f < fields.length; f++) {
             seen.base = literalBase[f];
-            RecentValues r = recent == null ? null : recent[f];
             for (int k = 0; k < count; k++) {
                 seen.event(k);
-                if (r == null) {
-                    scanField(batch[members[k]], f, seen);
-                } else {
-                    scanRecalling(batch[members[k]], f, seen, r);
-                }
+                scanField(batch[members[k]], f, seen);
             }
         }
         seen.group(count);
@@ -312,26 +285,6 @@ final class ClassPlan {
                 }
             }
         }
-    }
-
-    /**
-     * {@link #scanField} for a field of one search whose literals are recalled: a value kept in
-     * {@code recent} reports what its search found, any other is searched and kept.
-     */
-    private void scanRecalling(Event e, int f, Sightings seen, RecentValues recent) {
-        Object v = e.get(fields[f]);
-        if (!(v instanceof String s) || s.length() > RecentValues.LONGEST || recent.resting()) {
-            scan(v, automata[f], seen, minLengths[f]);
-            return;
-        }
-        int slot = RecentValues.slot(s);
-        if (recent.holds(slot, s)) {
-            recent.recall(slot, seen);
-            return;
-        }
-        int before = seen.size();
-        scan(s, automata[f], seen, minLengths[f]);
-        recent.keep(slot, s, seen, before);
     }
 
     /** Counts the clauses literal {@code l} satisfies, once per event; queries with all of theirs become ready. */

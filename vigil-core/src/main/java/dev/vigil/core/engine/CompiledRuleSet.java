@@ -214,7 +214,7 @@ public final class CompiledRuleSet {
                 w.add(witnesses.get(i));
             }
         }
-        return new ClassPlan(in.stream().mapToInt(Integer::intValue).toArray(), w, automata, optimisations.recall());
+        return new ClassPlan(in.stream().mapToInt(Integer::intValue).toArray(), w, automata);
     }
 
     public static Builder builder() {

@@ -52,19 +52,6 @@ public final class MatchContext implements Event {
     EventClass lastClass;
     ClassPlan lastPlan;
 
-    /** Per plan: what its fields' searches found in recent values on this thread ({@link ClassPlan#recentValues}). */
-    private final java.util.Map<ClassPlan, RecentValues[]> recent = new java.util.IdentityHashMap<>();
-    private ClassPlan recentPlan;
-    private RecentValues[] recentOfPlan;
-
-    RecentValues[] recentValues(ClassPlan plan) {
-        if (plan != recentPlan) {
-            recentOfPlan = recent.computeIfAbsent(plan, ClassPlan::recentValues);
-            recentPlan = plan;
-        }
-        return recentOfPlan;
-    }
-
     /** Starts evaluating an event. */
     MatchContext reset(Event e) {
         event = e;

@@ -7,16 +7,14 @@ package dev.vigil.core.engine;
  * @param routing    evaluate only the queries whose event scope contains the event's class, from a per-class list
  * @param prefilter  evaluate only the queries whose witness literals occur in the event (one automaton per field)
  * @param foldOnce   lower-case each field value at most once per event for case-insensitive tests
- * @param recall     take the literals of a value the prefilter searched a short while ago from what the search
- *                   found then ({@link RecentValues}), instead of searching it again
  */
-public record Optimisations(boolean routing, boolean prefilter, boolean foldOnce, boolean recall) {
+public record Optimisations(boolean routing, boolean prefilter, boolean foldOnce) {
 
     public static Optimisations all() {
-        return new Optimisations(true, true, true, true);
+        return new Optimisations(true, true, true);
     }
 
     public static Optimisations none() {
-        return new Optimisations(false, false, false, false);
+        return new Optimisations(false, false, false);
     }
 }

@@ -63,16 +63,6 @@ final class Sightings implements LiteralSearch.Sink {
         literals[size++] = l;
     }
 
-    /** How many (event, literal) pairs the batch has so far. */
-    int size() {
-        return size;
-    }
-
-    /** The literal (offset by its field's base) of pair {@code i}, before {@link #group}. */
-    int literalAt(int i) {
-        return literals[i];
-    }
-
     /** Groups the pairs by event (a counting sort, stable: each event keeps its reporting order). */
     void group(int eventCount) {
         if (start.length < eventCount + 1) {

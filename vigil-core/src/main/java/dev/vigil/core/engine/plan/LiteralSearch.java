@@ -61,14 +61,6 @@ public interface LiteralSearch {
     }
 
     /**
-     * True when the search reads every character of a value (an automaton, a gram search), so that hashing
-     * a few of them and comparing the value with one seen before costs less than searching it again.
-     */
-    static boolean readsEveryCharacter(LiteralSearch search) {
-        return search instanceof LiteralAutomaton || search instanceof GramSearch;
-    }
-
-    /**
      * True when {@link #of} gives a search that skips through values rather than reading every character:
      * adding short literals (keywords) to it would make it read them all.
      */

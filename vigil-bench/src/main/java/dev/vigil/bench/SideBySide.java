@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * runs that build folding a value again for each test that reads it, next to {@code new.jar} with every
  * optimisation. The variants of one jar share its class loader, so they run the same compiled code: what
  * differs is the switch alone, where two copies of one build, each compiled on its own, differ by up to
- * 9 % here. The code is compiled for both at once, though, so a switch's effect there can differ from its
+ * about 10 % here. The code is compiled for both at once, though, so a switch's effect there can differ from its
  * effect in a build compiled for one setting alone (see BENCHMARKS.md, ninth round).
  *
  * <p>EVENTS {@code plans} times the building of class plans instead, what a hunt waits for on the first
@@ -39,7 +39,8 @@ import java.util.function.Consumer;
  */
 public final class SideBySide {
 
-    private static final long ROUND_NANOS = Long.getLong("vigil.round.ms", 1000) * 1_000_000L;
+    /** Set from {@code -Dvigil.round.ms} before the first round. */
+    private static long roundNanos = 1_000_000_000L;
     private static final int WARM_ROUNDS = 5;
 
     private SideBySide() {
@@ -50,7 +51,8 @@ public final class SideBySide {
             System.err.println("usage: SideBySide RULES EVENTS ROUNDS JAR...");
             System.exit(2);
         }
-        int rounds = Integer.parseInt(args[2]);
+        int rounds = positive("ROUNDS", args[2]);
+        roundNanos = positive("-Dvigil.round.ms", System.getProperty("vigil.round.ms", "1000")) * 1_000_000L;
         List<Build> builds = new ArrayList<>();
         java.util.Map<Path, URLClassLoader> loaders = new java.util.HashMap<>();
         for (int i = 3; i < args.length; i++) {
@@ -100,6 +102,21 @@ public final class SideBySide {
             System.out.printf("%s / %s, per round: median %.3f, quartiles %.3f and %.3f%n", builds.get(i).jar, builds.get(0).jar,
                     ratios[rounds / 2], ratios[rounds / 4], ratios[(3 * rounds) / 4]);
         }
+    }
+
+    /** {@code text} as a whole number above zero; otherwise exits with a message naming {@code what}. */
+    private static int positive(String what, String text) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println("SideBySide: " + what + ": expected a whole number above zero, got '" + text + "'");
+        System.exit(2);
+        return 0;
     }
 
     private static URLClassLoader loader(Path jar) {
@@ -197,7 +214,7 @@ public final class SideBySide {
                 return planRound();
             }
             long start = System.nanoTime();
-            long end = start + ROUND_NANOS;
+            long end = start + roundNanos;
             long matched = 0;
             while (System.nanoTime() < end) {
                 int n = Math.min(MatchBenchmark.BATCH, events.length - next);
@@ -210,7 +227,7 @@ public final class SideBySide {
 
         /** Builds every class's plan over freshly compiled rules, at least once and for about a second. */
         private double planRound() {
-            long end = System.nanoTime() + ROUND_NANOS;
+            long end = System.nanoTime() + roundNanos;
             planNanos = 0;
             int sets = 0;
             do {

@@ -1,8 +1,11 @@
 package dev.vigil.cli;
 
+import dev.vigil.core.ir.Expr;
 import dev.vigil.dialects.catalog.Catalog;
+import dev.vigil.dialects.catalog.RuleCache;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +19,14 @@ public final class AnalyticsOptions {
     @Option(names = "--no-builtin", description = "do not load the built-in analytics")
     boolean noBuiltin;
 
+    @Option(names = "--rule-cache", paramLabel = "DIR",
+            description = "where rules compiled in earlier runs are kept, so unchanged ones load at once "
+                    + "(default: $XDG_CACHE_HOME/vigil, else ~/.cache/vigil)")
+    Path ruleCache;
+
+    @Option(names = "--no-rule-cache", description = "compile every rule from its text and keep nothing")
+    boolean noRuleCache;
+
     @picocli.CommandLine.Mixin
     DialectOptions dialects;
 
@@ -26,6 +37,10 @@ public final class AnalyticsOptions {
     /** Loads the analytics, reading and compiling up to {@code threads} documents at once. */
     public Catalog load(int threads) {
         Catalog c = dialects.newCatalog();
+        if (!noRuleCache) {
+            RuleCache.buildOf(Catalog.class, Expr.class)
+                    .ifPresent(build -> c.withRuleCache(ruleCache != null ? ruleCache : RuleCache.defaultDirectory(), build));
+        }
         if (!noBuiltin) {
             c.loadBuiltin(AnalyticsOptions.class.getClassLoader());
         }

@@ -53,6 +53,9 @@ final class RunReport {
                         + "%,d unsupported%s, %,d invalid%n", analytics, running, warned,
                 implementations(ImplementationStatus.RUNS), implementations(ImplementationStatus.UNSUPPORTED),
                 reasons(byDialect(ImplementationStatus.UNSUPPORTED)), implementations(ImplementationStatus.INVALID));
+        catalog.ruleCache().filter(r -> r.documents() > 0).ifPresent(r -> err.printf(Locale.ROOT,
+                "  rule cache  %,d of %,d documents unchanged since they were cached (%s)%n", r.hits(), r.documents(),
+                r.file()));
         err.printf(Locale.ROOT, "  detections  %,d%s%n", summary.detections(), top(detectionsByAnalytic, 8));
         err.printf(Locale.ROOT, "  time        %.2f s (%,.0f records/s)%n", seconds,
                 summary.recordsRead() / Math.max(seconds, 1e-3));

@@ -54,6 +54,9 @@ public final class Catalog {
     private final List<CorrelationDraft> drafts = new ArrayList<>();
     private final Map<String, String> names = new HashMap<>();
     private CorrelationSet correlations;
+    private Path cacheDirectory;
+    private String cacheBuild;
+    private RuleCache ruleCache;
     private int documentsRead;
     private int documentsUnrecognised;
 
@@ -67,6 +70,22 @@ public final class Catalog {
 
     public DialectSettings settings() {
         return settings;
+    }
+
+    /**
+     * Keeps the documents {@link #loadPaths} loads in a {@link RuleCache} in {@code directory}, written by
+     * {@code build}, and takes unchanged ones from it. Has no effect with dialect settings other than the
+     * defaults.
+     */
+    public Catalog withRuleCache(Path directory, String build) {
+        this.cacheDirectory = directory;
+        this.cacheBuild = build;
+        return this;
+    }
+
+    /** The rule cache the last {@link #loadPaths} used, if it used one. */
+    public Optional<RuleCache> ruleCache() {
+        return Optional.ofNullable(ruleCache);
     }
 
     public List<LoadedAnalytic> analytics() {
@@ -164,6 +183,10 @@ public final class Catalog {
      * {@code threads} documents at once. Documents are added in the same order whatever the thread count.
      */
     public Catalog loadPaths(List<String> paths, int threads) {
+        RuleCache cache = cacheDirectory != null && !paths.isEmpty() && settings.equals(DialectSettings.DEFAULT)
+                ? RuleCache.open(cacheDirectory, cacheBuild, paths) : null;
+        ruleCache = cache;
+        FileLoad fileLoad = cache != null ? cache::load : DocumentLoad::ofFile;
         List<Supplier<DocumentLoad>> work = new ArrayList<>();
         for (String p : paths) {
             Path path = Path.of(p);
@@ -171,7 +194,7 @@ public final class Catalog {
                 try (Stream<Path> walk = Files.walk(path)) {
                     List<Path> files = walk.filter(Files::isRegularFile).filter(f -> !hidden(path, f)).sorted().toList();
                     for (Path f : files) {
-                        work.add(() -> DocumentLoad.ofFile(f.toString(), f, false, settings));
+                        work.add(() -> fileLoad.load(f.toString(), f, false, settings));
                     }
                 } catch (IOException | java.io.UncheckedIOException e) {
                     Diagnostic d = Diagnostic.error("catalog/unreadable", new SourceSpan(p, 0, 0),
@@ -179,7 +202,7 @@ public final class Catalog {
                     work.add(() -> DocumentLoad.skipped(p, false, false, d));
                 }
             } else if (Files.isRegularFile(path)) {
-                work.add(() -> DocumentLoad.ofFile(p, path, true, settings));
+                work.add(() -> fileLoad.load(p, path, true, settings));
             } else {
                 Diagnostic d = Diagnostic.error("catalog/not-found", new SourceSpan(p, 0, 0),
                         "no such file or directory").withHint("--rules takes analytic files or directories");
@@ -188,8 +211,23 @@ public final class Catalog {
         }
         if (threads <= 1 || work.size() < 2) {
             work.forEach(w -> add(w.get()));
-            return this;
+        } else {
+            loadInParallel(work, threads);
         }
+        if (cache != null) {
+            cache.save().ifPresent(why -> report(new Diagnostic(Severity.NOTE, "catalog/rule-cache",
+                    "could not write the rule cache: " + why, new SourceSpan(cache.file().toString(), 0, 0), "",
+                    "--rule-cache DIR puts it elsewhere; --no-rule-cache turns it off")));
+        }
+        return this;
+    }
+
+    /** How a file becomes a prepared document: read and compiled, or taken from a rule cache. */
+    private interface FileLoad {
+        DocumentLoad load(String shown, Path path, boolean named, DialectSettings settings);
+    }
+
+    private void loadInParallel(List<Supplier<DocumentLoad>> work, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, work.size()), r -> {
             Thread t = new Thread(r, "vigil-load");
             t.setDaemon(true);
@@ -211,7 +249,6 @@ public final class Catalog {
         } finally {
             pool.shutdownNow();
         }
-        return this;
     }
 
     private static boolean hidden(Path root, Path f) {

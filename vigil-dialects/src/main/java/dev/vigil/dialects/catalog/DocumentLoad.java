@@ -41,16 +41,25 @@ record DocumentLoad(String file, boolean counted, boolean unrecognised, List<Com
 
     /** Reads a file as UTF-8 and prepares it; unreadable or non-text files become a diagnostic. */
     static DocumentLoad ofFile(String shown, Path path, boolean named, DialectSettings settings) {
-        String text;
+        byte[] bytes;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
-        } catch (CharacterCodingException e) {
-            return skipped(shown, false, true, new Diagnostic(named ? Severity.ERROR : Severity.NOTE, "catalog/not-text",
-                    "not a UTF-8 text document; skipped", new SourceSpan(shown, 0, 0), "", ""));
+            bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             return skipped(shown, false, false, Diagnostic.error("catalog/unreadable", new SourceSpan(shown, 0, 0),
                     "cannot read: " + e.getMessage()));
+        }
+        return ofBytes(shown, bytes, named, settings);
+    }
+
+    /** Prepares a file's bytes, read as UTF-8; non-text files become a diagnostic. */
+    static DocumentLoad ofBytes(String shown, byte[] bytes, boolean named, DialectSettings settings) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return skipped(shown, false, true, new Diagnostic(named ? Severity.ERROR : Severity.NOTE, "catalog/not-text",
+                    "not a UTF-8 text document; skipped", new SourceSpan(shown, 0, 0), "", ""));
         }
         return of(shown, text, named, settings);
     }

@@ -1,0 +1,204 @@
+package dev.vigil.dialects.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.vigil.core.diag.Diagnostic;
+import dev.vigil.dialects.DialectSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Documents taken from a rule cache are the documents their text gives, and only while it is unchanged. */
+class RuleCacheTest {
+    static final Path ROOT = ParallelLoadTest.ROOT;
+    static final Path CORPUS = ParallelLoadTest.CORPUS;
+
+    private static final String SIGMA = """
+            title: Net share removal
+            id: 0b0f3b5e-8d7a-4f4e-9d38-2a1d7d1b7c01
+            status: test
+            description: removes a share
+            references:
+                - https://example.org/x
+            tags:
+                - attack.defense-evasion
+                - attack.t1070.005
+            logsource:
+                category: process_creation
+                product: windows
+            detection:
+                selection:
+                    Image|endswith: '\\\\net.exe'
+                    CommandLine|contains|all: [' share ', '/delete']
+                size:
+                    Size|gt: 10
+                filter:
+                    CommandLine|re: '^x+$'
+                missing:
+                    ParentImage: null
+                condition: selection and not filter and not missing or size
+            falsepositives:
+                - admins
+            level: medium
+            """;
+
+    /** Writes documents of every kind the cache must keep or pass over. */
+    private static Path rules(Path dir) throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("a.yml"), SIGMA);
+        Files.writeString(rules.resolve("b.yml"), SIGMA.replace("0b0f3b5e", "1b0f3b5e")
+                .replace("Image|endswith", "Image|endswithh"));
+        Files.writeString(rules.resolve("notes.txt"), "not an analytic");
+        Files.write(rules.resolve("binary.yml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0});
+        for (String name : List.of("CAR-2020-11-007.md", "VIGIL-T1070-005.yml", "CAR-2020-11-007.tests.yml")) {
+            Files.copy(ROOT.resolve("analytics").resolve(name), rules.resolve(name));
+        }
+        return rules;
+    }
+
+    private static Catalog load(Path cache, String build, Path rules) {
+        return new Catalog().withRuleCache(cache, build).loadPaths(List.of(rules.toString()), 2);
+    }
+
+    private static List<LoadedAnalytic> analytics(Catalog c) {
+        return c.analytics();
+    }
+
+    private static List<Diagnostic> diagnostics(Catalog c) {
+        return c.documentDiagnostics();
+    }
+
+    @Test
+    void everyKindOfDocumentDecodesToWhatItsTextGives(@TempDir Path dir) throws IOException {
+        Path rules = rules(dir);
+        int encoded = 0;
+        try (Stream<Path> files = Files.list(rules)) {
+            for (Path f : files.sorted().toList()) {
+                DocumentLoad doc = DocumentLoad.ofFile(f.toString(), f, false, DialectSettings.DEFAULT);
+                if (DocumentCodec.encodable(doc)) {
+                    byte[] bytes = DocumentCodec.encode(doc);
+                    assertThat(DocumentCodec.decode(bytes, 0, bytes.length)).as(f.toString()).isEqualTo(doc);
+                    encoded++;
+                }
+            }
+        }
+        // All but the documents with offline tests, which the cache leaves to their text.
+        assertThat(encoded).isEqualTo(5);
+    }
+
+    @Test
+    void aSecondRunTakesEveryCachedDocumentAndLoadsTheSame(@TempDir Path dir) throws IOException {
+        Path rules = rules(dir);
+        Catalog plain = new Catalog().loadPaths(List.of(rules.toString()), 1);
+        Catalog first = load(dir.resolve("cache"), "build 1", rules);
+        Catalog second = load(dir.resolve("cache"), "build 1", rules);
+
+        assertThat(first.ruleCache().orElseThrow().hits()).isZero();
+        assertThat(second.ruleCache().orElseThrow().hits()).isEqualTo(5);
+        assertThat(second.ruleCache().orElseThrow().documents()).isEqualTo(7);
+        for (Catalog c : List.of(first, second)) {
+            assertThat(analytics(c)).isEqualTo(analytics(plain));
+            assertThat(diagnostics(c)).isEqualTo(diagnostics(plain));
+            assertThat(c.tests()).isEqualTo(plain.tests());
+            assertThat(c.documentsRead()).isEqualTo(plain.documentsRead());
+            assertThat(c.documentsUnrecognised()).isEqualTo(plain.documentsUnrecognised());
+        }
+    }
+
+    @Test
+    void aChangedDocumentIsCompiledAgain(@TempDir Path dir) throws IOException {
+        Path rules = rules(dir);
+        Catalog before = load(dir.resolve("cache"), "build 1", rules);
+        Files.writeString(rules.resolve("a.yml"), SIGMA.replace("level: medium", "level: high"));
+
+        Catalog after = load(dir.resolve("cache"), "build 1", rules);
+
+        assertThat(after.ruleCache().orElseThrow().hits()).isEqualTo(4);
+        assertThat(analytics(after)).isEqualTo(analytics(new Catalog().loadPaths(List.of(rules.toString()), 1)))
+                .isNotEqualTo(analytics(before));
+    }
+
+    @Test
+    void anotherBuildsCacheIsNotUsed(@TempDir Path dir) throws IOException {
+        Path rules = rules(dir);
+        load(dir.resolve("cache"), "build 1", rules);
+        assertThat(load(dir.resolve("cache"), "build 2", rules).ruleCache().orElseThrow().hits()).isZero();
+        assertThat(load(dir.resolve("cache"), "build 2", rules).ruleCache().orElseThrow().hits()).isEqualTo(5);
+    }
+
+    @Test
+    void aDamagedCacheFileIsRebuilt(@TempDir Path dir) throws IOException {
+        Path rules = rules(dir);
+        Catalog first = load(dir.resolve("cache"), "build 1", rules);
+        Path file = first.ruleCache().orElseThrow().file();
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        Catalog damaged = load(dir.resolve("cache"), "build 1", rules);
+
+        assertThat(damaged.ruleCache().orElseThrow().hits()).isZero();
+        assertThat(analytics(damaged)).isEqualTo(analytics(first));
+        assertThat(load(dir.resolve("cache"), "build 1", rules).ruleCache().orElseThrow().hits()).isEqualTo(5);
+    }
+
+    @Test
+    void aDamagedEntryIsCompiledFromItsText(@TempDir Path dir) throws IOException {
+        Path rules = rules(dir);
+        Catalog first = load(dir.resolve("cache"), "build 1", rules);
+        Path file = first.ruleCache().orElseThrow().file();
+        byte[] bytes = Files.readAllBytes(file);
+        // Overwrite the end of the last entry (the last document in name order) with bytes no document has.
+        for (int i = bytes.length - 40; i < bytes.length; i++) {
+            bytes[i] = (byte) 0xff;
+        }
+        Files.write(file, bytes);
+
+        Catalog damaged = load(dir.resolve("cache"), "build 1", rules);
+
+        assertThat(damaged.ruleCache().orElseThrow().hits()).isEqualTo(4);
+        assertThat(analytics(damaged)).isEqualTo(analytics(first));
+        assertThat(diagnostics(damaged)).isEqualTo(diagnostics(first));
+    }
+
+    @Test
+    void placeholdersTurnTheCacheOff(@TempDir Path dir) throws IOException {
+        Path rules = rules(dir);
+        Catalog c = new Catalog(new DialectSettings(Map.of("admins", List.of("root")), List.of()))
+                .withRuleCache(dir.resolve("cache"), "build 1").loadPaths(List.of(rules.toString()), 1);
+        assertThat(c.ruleCache()).isEmpty();
+        assertThat(dir.resolve("cache")).doesNotExist();
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenIsANote(@TempDir Path dir) throws IOException {
+        Path rules = rules(dir);
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        Catalog c = load(notADirectory.resolve("cache"), "build 1", rules);
+        assertThat(analytics(c)).isEqualTo(analytics(new Catalog().loadPaths(List.of(rules.toString()), 1)));
+        assertThat(diagnostics(c)).anyMatch(d -> d.code().equals("catalog/rule-cache")
+                && d.severity() == dev.vigil.core.diag.Severity.NOTE);
+    }
+
+    @Test
+    void everySigmaHqWindowsRuleDecodesToWhatItsTextGives() throws IOException {
+        Path rules = CORPUS.resolve("rules/SigmaHQ-sigma/rules/windows");
+        assumeTrue(Files.isDirectory(rules), "corpus absent: " + rules);
+        int encoded = 0;
+        try (Stream<Path> files = Files.walk(rules)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                DocumentLoad doc = DocumentLoad.ofFile(f.toString(), f, false, DialectSettings.DEFAULT);
+                assertThat(DocumentCodec.encodable(doc)).as(f.toString()).isTrue();
+                byte[] bytes = DocumentCodec.encode(doc);
+                assertThat(DocumentCodec.decode(bytes, 0, bytes.length)).as(f.toString()).isEqualTo(doc);
+                encoded++;
+            }
+        }
+        assertThat(encoded).isGreaterThan(2000);
+    }
+}

@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.CodeSource;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,7 +37,8 @@ import java.util.zip.CRC32;
  * this build would make of the same bytes. Only documents {@link DocumentCodec#encodable} are kept, and
  * only runs with default dialect settings use a cache (placeholders and filters change what rules
  * compile to). The file is rewritten, atomically, when a run loaded anything it did not hold or no
- * longer needed something it held; a damaged or unreadable file is rebuilt.
+ * longer needed something it held; a damaged or unreadable file is rebuilt. Files of rule paths no run
+ * used for {@link #UNUSED} are deleted when another is written, so the directory does not fill up.
  */
 public final class RuleCache {
 
@@ -85,10 +90,42 @@ public final class RuleCache {
         Map<Key, Slice> stored;
         try {
             stored = read(Files.readAllBytes(file), build);
+            if (!stored.isEmpty()) {
+                markUsed(file);
+            }
         } catch (IOException | IllegalArgumentException e) {
             stored = Map.of();
         }
         return new RuleCache(file, build, stored);
+    }
+
+    /** A file unused this long is deleted when another cache file in its directory is written. */
+    static final Duration UNUSED = Duration.ofDays(30);
+
+    /** Dates a file in use as such, so that {@link #prune} keeps it; at most once a day. */
+    private static void markUsed(Path file) {
+        try {
+            Instant now = Instant.now();
+            if (Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(Duration.ofDays(1)))) {
+                Files.setLastModifiedTime(file, FileTime.from(now));
+            }
+        } catch (IOException | SecurityException e) {
+            // Only its age is lost: the file may be pruned early and is then rebuilt.
+        }
+    }
+
+    /** Deletes cache files (and files left half-written) nobody used for {@link #UNUSED}. */
+    private static void prune(Path directory, Path keep) {
+        Instant before = Instant.now().minus(UNUSED);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "rules-*.{cache,tmp}")) {
+            for (Path f : files) {
+                if (!f.equals(keep) && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            // Old files stay until a later run can remove them.
+        }
     }
 
     /** The cache file's entries, or an empty map when it was written by another build. */
@@ -199,6 +236,7 @@ public final class RuleCache {
             } finally {
                 Files.deleteIfExists(tmp);
             }
+            prune(file.getParent(), file);
         } catch (IOException | SecurityException e) {
             return Optional.of(e.toString());
         }

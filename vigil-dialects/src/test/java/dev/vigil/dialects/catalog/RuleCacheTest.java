@@ -8,6 +8,9 @@ import dev.vigil.dialects.DialectSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -183,6 +186,38 @@ class RuleCacheTest {
         assertThat(analytics(c)).isEqualTo(analytics(new Catalog().loadPaths(List.of(rules.toString()), 1)));
         assertThat(diagnostics(c)).anyMatch(d -> d.code().equals("catalog/rule-cache")
                 && d.severity() == dev.vigil.core.diag.Severity.NOTE);
+    }
+
+    @Test
+    void cacheFilesUnusedForAMonthAreDeletedWhenAnotherIsWritten(@TempDir Path dir) throws IOException {
+        Path rules = rules(dir);
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Path old = Files.writeString(cache.resolve("rules-00000000000000aa.cache"), "x");
+        Path recent = Files.writeString(cache.resolve("rules-00000000000000bb.cache"), "x");
+        Path other = Files.writeString(cache.resolve("notes.txt"), "x");
+        FileTime longAgo = FileTime.from(Instant.now().minus(RuleCache.UNUSED).minus(Duration.ofDays(1)));
+        for (Path p : List.of(old, other)) {
+            Files.setLastModifiedTime(p, longAgo);
+        }
+        Files.setLastModifiedTime(recent, FileTime.from(Instant.now().minus(Duration.ofDays(29))));
+
+        load(cache, "build 1", rules);
+
+        assertThat(old).doesNotExist();
+        assertThat(recent).exists();
+        assertThat(other).exists();
+    }
+
+    @Test
+    void aCacheFileInUseIsDatedAnew(@TempDir Path dir) throws IOException {
+        Path rules = rules(dir);
+        Path file = load(dir.resolve("cache"), "build 1", rules).ruleCache().orElseThrow().file();
+        FileTime longAgo = FileTime.from(Instant.now().minus(Duration.ofDays(40)));
+        Files.setLastModifiedTime(file, longAgo);
+
+        load(dir.resolve("cache"), "build 1", rules);
+
+        assertThat(Files.getLastModifiedTime(file).toInstant()).isAfter(Instant.now().minus(Duration.ofDays(1)));
     }
 
     @Test

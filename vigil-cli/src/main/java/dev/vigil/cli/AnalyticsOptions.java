@@ -21,7 +21,8 @@ public final class AnalyticsOptions {
 
     @Option(names = "--rule-cache", paramLabel = "DIR",
             description = "where rules compiled in earlier runs are kept, so unchanged ones load at once "
-                    + "(default: $XDG_CACHE_HOME/vigil, else ~/.cache/vigil)")
+                    + "(default: $VIGIL_RULE_CACHE, else $XDG_CACHE_HOME/vigil, else ~/.cache/vigil; "
+                    + "VIGIL_RULE_CACHE=off turns it off)")
     Path ruleCache;
 
     @Option(names = "--no-rule-cache", description = "compile every rule from its text and keep nothing")
@@ -34,12 +35,21 @@ public final class AnalyticsOptions {
         return load(1);
     }
 
+    /** {@code VIGIL_RULE_CACHE}: a directory, or {@code off}; unset or empty, the default directory. */
+    private static Path cacheFromEnvironment() {
+        String env = System.getenv("VIGIL_RULE_CACHE");
+        if (env == null || env.isBlank()) {
+            return RuleCache.defaultDirectory();
+        }
+        return env.equals("off") ? null : Path.of(env);
+    }
+
     /** Loads the analytics, reading and compiling up to {@code threads} documents at once. */
     public Catalog load(int threads) {
         Catalog c = dialects.newCatalog();
-        if (!noRuleCache) {
-            RuleCache.buildOf(Catalog.class, Expr.class)
-                    .ifPresent(build -> c.withRuleCache(ruleCache != null ? ruleCache : RuleCache.defaultDirectory(), build));
+        Path cache = noRuleCache ? null : ruleCache != null ? ruleCache : cacheFromEnvironment();
+        if (cache != null) {
+            RuleCache.buildOf(Catalog.class, Expr.class).ifPresent(build -> c.withRuleCache(cache, build));
         }
         if (!noBuiltin) {
             c.loadBuiltin(AnalyticsOptions.class.getClassLoader());

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 
@@ -244,9 +245,8 @@ public final class RuleCache {
     }
 
     /**
-     * The identity of the running build: the jars {@code classes} were loaded from, by path, size and time
-     * of change. Empty when one was not loaded from a jar (classes in a build tree change without a new
-     * jar, so no cache can be trusted across them).
+     * The identity of the running build: where {@code classes} were loaded from, by path, size and time of
+     * change (of the jar, or of every file under a directory of classes). Empty when that cannot be told.
      */
     public static Optional<String> buildOf(Class<?>... classes) {
         StringBuilder id = new StringBuilder();
@@ -256,17 +256,32 @@ public final class RuleCache {
                 return Optional.empty();
             }
             try {
-                Path jar = Path.of(source.getLocation().toURI());
-                if (!Files.isRegularFile(jar)) {
+                Path from = Path.of(source.getLocation().toURI()).toAbsolutePath();
+                if (Files.isRegularFile(from)) {
+                    id.append(from).append(' ').append(stamp(from)).append('\n');
+                } else if (Files.isDirectory(from)) {
+                    CRC32 crc = new CRC32();
+                    List<Path> files;
+                    try (Stream<Path> walk = Files.walk(from)) {
+                        files = walk.filter(Files::isRegularFile).sorted().toList();
+                    }
+                    for (Path f : files) {
+                        crc.update((from.relativize(f) + " " + stamp(f) + "\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                    id.append(from).append(' ').append(files.size()).append(' ').append(crc.getValue()).append('\n');
+                } else {
                     return Optional.empty();
                 }
-                id.append(jar.toAbsolutePath()).append(' ').append(Files.size(jar)).append(' ')
-                        .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
-            } catch (URISyntaxException | IOException | IllegalArgumentException | SecurityException e) {
+            } catch (URISyntaxException | IOException | IllegalArgumentException | SecurityException
+                     | java.io.UncheckedIOException e) {
                 return Optional.empty();
             }
         }
         return Optional.of(id.toString());
+    }
+
+    private static String stamp(Path f) throws IOException {
+        return Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis();
     }
 
     /** Where caches go unless told: {@code $XDG_CACHE_HOME/vigil}, else {@code ~/.cache/vigil}. */

@@ -52,13 +52,15 @@ final class BenchInputs {
 
     /**
      * The corpus EVTX attack samples, decoded and normalized. {@code process}: only Sysmon 1 and Security
-     * 4688 events (the process-creation events most rules target); {@code all}: every event.
+     * 4688 events (the process-creation events most rules target); {@code sysmon}: every Sysmon event and
+     * the Security 4688 events; {@code all}: every event.
      */
     static List<CanonicalEvent> events(String which, Catalog catalog) {
         List<CanonicalEvent> out = new ArrayList<>();
         new InputReader(new RunSummary(), p -> { }).derive(catalog.fieldsUsed())
                 .read(List.of(CORPUS.resolve("sbousseaden-EVTX-ATTACK-SAMPLES").toString()), e -> {
-                    if (which.equals("all") || "process_creation".equals(e.eventClass().category())) {
+                    if (which.equals("all") || "process_creation".equals(e.eventClass().category())
+                            || which.equals("sysmon") && "sysmon".equals(e.eventClass().service())) {
                         out.add(e);
                     }
                 });

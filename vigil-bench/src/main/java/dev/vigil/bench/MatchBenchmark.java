@@ -40,8 +40,8 @@ public class MatchBenchmark {
     @Param({"seed", "sigma"})
     public String rules;
 
-    /** process: Sysmon 1 and Security 4688 events only; all: every corpus EVTX event. */
-    @Param({"process", "all"})
+    /** process: Sysmon 1 and Security 4688 only; sysmon: every Sysmon event and 4688; all: every EVTX event. */
+    @Param({"process", "sysmon", "all"})
     public String events;
 
     /** optimised: {@link Optimisations#all()}; plain: {@link Optimisations#none()}. */

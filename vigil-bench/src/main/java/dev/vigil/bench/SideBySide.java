@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * JIT compiles each build's classes separately, and two copies of the same build differ by up to about 10 %.
  *
  * <p>{@code java -Dvigil.corpus=../shared/corpus -cp vigil-bench/target/benchmarks.jar dev.vigil.bench.SideBySide
- * RULES EVENTS ROUNDS JAR...}: RULES {@code seed} or {@code sigma}, EVENTS {@code process} or {@code all}.
+ * RULES EVENTS ROUNDS JAR...}: RULES {@code seed} or {@code sigma}, EVENTS {@code process}, {@code sysmon} or {@code all}.
  * Prints, per jar, the median, mean, lowest and highest events per second over the rounds, and for each jar
  * after the first its ratio to the first: the median and quartiles of the ratios of the two within each
  * round, measured one right after the other. The machine's speed drifts over seconds; a ratio within a

@@ -69,6 +69,12 @@ class RuleCacheTest {
         return new Catalog().withRuleCache(cache, build).loadPaths(List.of(rules.toString()), 2);
     }
 
+    /** Replaces the cache file a load wrote with {@code how} applied to its bytes. */
+    private static void rewrite(Catalog loaded, java.util.function.UnaryOperator<byte[]> how) throws IOException {
+        Path file = loaded.ruleCache().orElseThrow().file();
+        Files.write(file, how.apply(Files.readAllBytes(file)));
+    }
+
     private static List<LoadedAnalytic> analytics(Catalog c) {
         return c.analytics();
     }
@@ -139,9 +145,7 @@ class RuleCacheTest {
     void aDamagedCacheFileIsRebuilt(@TempDir Path dir) throws IOException {
         Path rules = rules(dir);
         Catalog first = load(dir.resolve("cache"), "build 1", rules);
-        Path file = first.ruleCache().orElseThrow().file();
-        byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        rewrite(first, bytes -> java.util.Arrays.copyOf(bytes, bytes.length / 2));
 
         Catalog damaged = load(dir.resolve("cache"), "build 1", rules);
 
@@ -154,13 +158,11 @@ class RuleCacheTest {
     void aDamagedEntryIsCompiledFromItsText(@TempDir Path dir) throws IOException {
         Path rules = rules(dir);
         Catalog first = load(dir.resolve("cache"), "build 1", rules);
-        Path file = first.ruleCache().orElseThrow().file();
-        byte[] bytes = Files.readAllBytes(file);
         // Overwrite the end of the last entry (the last document in name order) with bytes no document has.
-        for (int i = bytes.length - 40; i < bytes.length; i++) {
-            bytes[i] = (byte) 0xff;
-        }
-        Files.write(file, bytes);
+        rewrite(first, bytes -> {
+            java.util.Arrays.fill(bytes, bytes.length - 40, bytes.length, (byte) 0xff);
+            return bytes;
+        });
 
         Catalog damaged = load(dir.resolve("cache"), "build 1", rules);
 

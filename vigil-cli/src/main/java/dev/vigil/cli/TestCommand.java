@@ -54,7 +54,8 @@ public final class TestCommand implements Callable<Integer> {
                     + "the cases sit in)")
     java.nio.file.Path sigmaRules;
 
-    private final TestEvents testEvents = new TestEvents();
+    /** Made when the command runs: its reader's normalizers and mapping tables cost every vigil command. */
+    private TestEvents testEvents;
 
     @picocli.CommandLine.Mixin
     DialectOptions dialects;
@@ -76,6 +77,7 @@ public final class TestCommand implements Callable<Integer> {
             }
         }
         c.loadPaths(analyticPaths);
+        testEvents = new TestEvents();
         testEvents.derive(c.fieldsUsed());
         DiagnosticPrinter.print(Vigil.err(), DiagnosticPrinter.collect(c, dev.vigil.core.diag.Severity.ERROR));
         Map<String, LoadedAnalytic> byId = new LinkedHashMap<>();

@@ -28,7 +28,7 @@ final class DocumentCodec {
     private DocumentCodec() {
     }
 
-    /** Whether the cache can hold this document: nothing in it but analytics, queries and diagnostics. */
+    /** Whether the codec can hold this document: nothing in it but analytics, queries and diagnostics. */
     static boolean encodable(DocumentLoad doc) {
         if (!doc.tests().isEmpty() || !doc.drafts().isEmpty()) {
             return false;

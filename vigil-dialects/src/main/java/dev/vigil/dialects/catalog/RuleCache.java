@@ -1,5 +1,7 @@
 package dev.vigil.dialects.catalog;
 
+import dev.vigil.core.analytic.Implementation;
+import dev.vigil.dialects.DialectKind;
 import dev.vigil.dialects.DialectSettings;
 
 import java.io.IOException;
@@ -35,10 +37,11 @@ import java.util.zip.CRC32;
  * <p>A document is found by what it was made from: the name shown in its diagnostics, whether the user
  * named it, and its bytes (length, CRC-32 and Adler-32). A cache file belongs to one list of rule paths
  * and holds the build that wrote it; another build's file is ignored, so a cached document is always what
- * this build would make of the same bytes. Only documents {@link DocumentCodec#encodable} are kept, and
- * only runs with default dialect settings use a cache (placeholders and filters change what rules
- * compile to). The file is rewritten, atomically, when a run loaded anything it did not hold or no
- * longer needed something it held; a damaged or unreadable file is rebuilt. Files of rule paths no run
+ * this build would make of the same bytes. Only documents {@link DocumentCodec#encodable} whose dialects
+ * read no other file are kept (not SPL, whose macros live beside the document), and only runs with default
+ * dialect settings use a cache (placeholders and filters change what rules compile to). The file is
+ * rewritten, atomically, when a run loaded anything it did not hold or no longer needed something it
+ * held; a damaged or unreadable file is rebuilt. Files of rule paths no run
  * used for {@link #UNUSED} are deleted when another is written, so the directory does not fill up.
  */
 public final class RuleCache {
@@ -176,12 +179,27 @@ public final class RuleCache {
             }
         }
         DocumentLoad doc = DocumentLoad.ofBytes(shown, bytes, named, settings);
-        if (DocumentCodec.encodable(doc)) {
+        if (DocumentCodec.encodable(doc) && selfContained(doc)) {
             byte[] encoded = DocumentCodec.encode(doc);
             used.put(key, new Slice(encoded, 0, encoded.length));
             changed = true;
         }
         return doc;
+    }
+
+    /**
+     * Whether the document compiled from its own bytes alone: an implementation in a dialect that reads other
+     * files (SPL reads the macros beside the document) may compile differently while the bytes stay the same.
+     */
+    private static boolean selfContained(DocumentLoad doc) {
+        for (DocumentLoad.Compiled c : doc.analytics()) {
+            for (Implementation i : c.analytic().implementations()) {
+                if (!DialectKind.byKey(i.dialect()).map(DialectKind::selfContained).orElse(true)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Documents this run loaded through the cache. */

@@ -62,8 +62,15 @@ public final class LiteralAutomaton implements LiteralSearch {
      * it is a {@link GramSearch}: an automaton over such an alphabet keeps full rows for a few dozen states
      * only, and the rest, reached through chains of sparse states and failure links, cost over a
      * microsecond per character on the SigmaHQ CommandLine literals.
+     *
+     * <p>Built on the first value that needs it: most inputs have none, and building it was a fifth of the
+     * time a hunt spends building the SigmaHQ class plans, which the first event of each class waits for.
+     * Threads that meet such a value at once may each build one; they are equal, and one is kept.
      */
-    private final LiteralSearch wide;
+    private volatile LiteralSearch wide;
+    /** The literals {@link #wide} is built from, or null when every literal is Latin-1. */
+    private final List<String> wideLiterals;
+    private final int wideDenseBudget;
     /** Literals ending at each state (own and via suffix links), flattened: outputs[outStart[s]..outStart[s+1]). */
     private final int[] outStart;
     private final int[] outputs;
@@ -112,8 +119,7 @@ public final class LiteralAutomaton implements LiteralSearch {
         List<String> literals = given;
         int[] ids = null;
         if (splitWide && !latin1(given)) {
-            wide = given.size() >= GramSearch.MIN_LITERALS ? new GramSearch(given)
-                    : new LiteralAutomaton(given, Math.min(denseBudget, WIDE_DENSE_BUDGET), 0, false);
+            wideLiterals = List.copyOf(given);
             literals = new ArrayList<>();
             List<Integer> kept = new ArrayList<>();
             for (int i = 0; i < given.size(); i++) {
@@ -124,8 +130,9 @@ public final class LiteralAutomaton implements LiteralSearch {
             }
             ids = toArray(kept);
         } else {
-            wide = null;
+            wideLiterals = null;
         }
+        wideDenseBudget = Math.min(denseBudget, WIDE_DENSE_BUDGET);
         starts = splitWide ? StartPairs.unfolded(StartPairs.of(literals, maxStartPairs)) : null;
         // Columns in order of first appearance; Latin-1 characters through an array, as they are most.
         int[] latin1Columns = new int[256];
@@ -453,11 +460,21 @@ public final class LiteralAutomaton implements LiteralSearch {
 
     /** A value with a character beyond Latin-1, scanned whole again (what was reported holds, and repeats). */
     private void scanBeyondLatin1(String value, Sink sink) {
-        if (wide != null) {
-            wide.scan(value, sink);
+        if (wideLiterals != null) {
+            wide().scan(value, sink);
         } else {
             scanFolded(value.toLowerCase(Locale.ROOT), sink);
         }
+    }
+
+    private LiteralSearch wide() {
+        LiteralSearch w = wide;
+        if (w == null) {
+            w = wideLiterals.size() >= GramSearch.MIN_LITERALS ? new GramSearch(wideLiterals)
+                    : new LiteralAutomaton(wideLiterals, wideDenseBudget, 0, false);
+            wide = w;
+        }
+        return w;
     }
 
     private void scanFolded(String folded, Sink sink) {

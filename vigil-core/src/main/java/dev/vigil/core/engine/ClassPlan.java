@@ -4,6 +4,7 @@ import dev.vigil.core.engine.plan.AffixTrie;
 import dev.vigil.core.engine.plan.Anchor;
 import dev.vigil.core.engine.plan.AnchoredLiteral;
 import dev.vigil.core.engine.plan.LiteralSearch;
+import dev.vigil.core.engine.plan.PairSkipSearch;
 import dev.vigil.core.engine.plan.SecondaryClauses;
 import dev.vigil.core.engine.plan.Witnesses.Witness;
 import dev.vigil.core.event.CanonicalEvent;
@@ -290,19 +291,42 @@ final class ClassPlan {
         } else if (!fields[f].isAny()) {
             scan(e.get(fields[f]), search, sink, minLengths[f]);
         } else if (e instanceof CanonicalEvent ce) {
-            int min = minLengths[f];
-            // Keyword searches: every value of every field (indexed, to avoid building the field list), but
-            // echoes, whose every literal is in the value they were cut from, searched here or apart.
-            for (int i = 0; i < ce.size(); i++) {
-                if (!ce.echoAt(i) && !scannedApart(ce.fieldAt(i))) {
-                    scan(ce.valueAt(i), search, sink, min);
-                }
+            if (search instanceof PairSkipSearch pairs) {
+                scanEvery(ce, pairs, sink);
+            } else {
+                scanEvery(ce, search, sink);
             }
         } else {
             for (Field x : e.fields()) {
                 if (!scannedApart(x)) {
                     scan(e.get(x), search, sink, minLengths[f]);
                 }
+            }
+        }
+    }
+
+    /**
+     * Keyword searches: every value of every field (indexed, to avoid building the field list), but echoes,
+     * whose every literal is in the value they were cut from, searched here or apart. A Sysmon process
+     * creation has some thirty values: the pair skip search that SigmaHQ's keywords take is called on each
+     * directly, not through {@link LiteralSearch#scan}'s tests of the search's class.
+     */
+    private void scanEvery(CanonicalEvent ce, PairSkipSearch search, LiteralSearch.Sink sink) {
+        int min = search.minLength();
+        for (int i = 0, n = ce.size(); i < n; i++) {
+            if (ce.valueAt(i) instanceof String s && s.length() >= min && !ce.echoAt(i) && !scannedApart(ce.fieldAt(i))) {
+                search.scan(s, sink);
+            } else if (ce.valueAt(i) instanceof String[] && !ce.echoAt(i) && !scannedApart(ce.fieldAt(i))) {
+                scan(ce.valueAt(i), search, sink, min);
+            }
+        }
+    }
+
+    private void scanEvery(CanonicalEvent ce, LiteralSearch search, LiteralSearch.Sink sink) {
+        int min = search.minLength();
+        for (int i = 0, n = ce.size(); i < n; i++) {
+            if (!ce.echoAt(i) && !scannedApart(ce.fieldAt(i))) {
+                scan(ce.valueAt(i), search, sink, min);
             }
         }
     }

@@ -18,7 +18,7 @@ import java.util.List;
  * <p>Characters are folded one at a time, as {@link SkipSearch} does, so every occurrence in the value's
  * string fold is found (a spare one may be reported for values beyond Latin-1, never a miss).
  */
-final class PairSkipSearch implements LiteralSearch {
+public final class PairSkipSearch implements LiteralSearch {
 
     /** Shorter windows move too little to beat an automaton that reads ahead. */
     static final int MIN_WINDOW = 8;

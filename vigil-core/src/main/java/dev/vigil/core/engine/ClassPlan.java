@@ -314,10 +314,15 @@ final class ClassPlan {
     private void scanEvery(CanonicalEvent ce, PairSkipSearch search, LiteralSearch.Sink sink) {
         int min = search.minLength();
         for (int i = 0, n = ce.size(); i < n; i++) {
-            if (ce.valueAt(i) instanceof String s && s.length() >= min && !ce.echoAt(i) && !scannedApart(ce.fieldAt(i))) {
+            Object v = ce.valueAt(i);
+            // Most values are short strings (ids, numbers, flags): their length rules them out first.
+            if (v instanceof String s && s.length() < min || ce.echoAt(i) || scannedApart(ce.fieldAt(i))) {
+                continue;
+            }
+            if (v instanceof String s) {
                 search.scan(s, sink);
-            } else if (ce.valueAt(i) instanceof String[] && !ce.echoAt(i) && !scannedApart(ce.fieldAt(i))) {
-                scan(ce.valueAt(i), search, sink, min);
+            } else {
+                scan(v, search, sink, min);
             }
         }
     }

@@ -104,7 +104,7 @@ class RuleSetMatchesReferenceTest {
         EventClass c = new EventClass("windows", "process_creation", "sysmon");
         assertThat(set.witnesses(0)).hasSize(2);
         assertThat(set.witnesses(0, c)).containsExactly(set.witnesses(0).get(0));
-        assertThat(set.describePlan(c)).contains("1 later witness clauses left out").contains("skip search over 15 characters");
+        assertThat(set.describePlan(c)).contains("1 later witness clauses left out").contains("search on CommandLine: 1 literals");
         assertThat(hits(set, event(c, "CommandLine", "powershell Remove-SmbShare -Name x; delete"))).containsExactly("q");
         assertThat(hits(set, event(c, "CommandLine", "powershell Remove-SmbShare -Name x"))).isEmpty();
     }

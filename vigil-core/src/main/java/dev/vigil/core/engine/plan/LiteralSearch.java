@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * Finds which of a fixed list of lower-cased literals occur in a value lower-cased with {@code Locale.ROOT}.
- * A few long Latin-1 literals are searched by skipping ({@link SkipSearch}, {@link PairSkipSearch} for a
- * few dozen, {@link BlockSkipSearch} for hundreds of very long ones), a great many long ones by their
- * grams ({@link GramSearch}), others by an {@link LiteralAutomaton}, which reads every character but whose
- * cost per character does not grow with the literals as long as its table stays in the caches.
+ * Long Latin-1 literals are searched by skipping ({@link PairSkipSearch} for up to a few dozen, {@link
+ * SkipSearch} for a few of six or seven characters, {@link BlockSkipSearch} for hundreds of very long ones),
+ * a few with rare characters by those characters ({@link RareCharacterSearch}), a great many long ones by
+ * their grams ({@link GramSearch}), others by an {@link LiteralAutomaton}, which reads every character but
+ * whose cost per character does not grow with the literals as long as its table stays in the caches.
+ * {@link SearchChoice} picks one by estimated cost.
  */
 public interface LiteralSearch {
 
@@ -55,6 +57,8 @@ public interface LiteralSearch {
             p.scan(value, sink);
         } else if (search instanceof BlockSkipSearch b) {
             b.scan(value, sink);
+        } else if (search instanceof RareCharacterSearch c) {
+            c.scan(value, sink);
         } else {
             search.scan(value, sink);
         }
@@ -78,17 +82,8 @@ public interface LiteralSearch {
                 || PairSkipSearch.suits(count, shortestLatin1);
     }
 
-    /** The cheaper search for {@code literals}. */
+    /** The cheaper search for {@code literals} ({@link SearchChoice}). */
     static LiteralSearch of(List<String> literals) {
-        if (SkipSearch.suits(literals)) {
-            return new SkipSearch(literals);
-        }
-        if (BlockSkipSearch.suits(literals)) {
-            return new BlockSkipSearch(literals);
-        }
-        if (PairSkipSearch.suits(literals)) {
-            return new PairSkipSearch(literals);
-        }
-        return GramSearch.suits(literals) ? new GramSearch(literals) : new LiteralAutomaton(literals);
+        return SearchChoice.of(literals);
     }
 }

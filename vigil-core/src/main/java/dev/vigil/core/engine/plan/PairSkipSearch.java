@@ -1,10 +1,12 @@
 package dev.vigil.core.engine.plan;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
- * A Wu–Manber search over a few dozen Latin-1 literals of eight characters or more, with blocks of two
+ * A Wu–Manber search over one to a few dozen Latin-1 literals of eight characters or more, with blocks of two
  * characters: the window is as long as the shortest literal, and the pair of characters under its end,
  * folded, indexes a table of how far the window may move without passing an occurrence. A pair holds
  * exactly two Latin-1 characters, so the table needs no hash and no pair collides with another.
@@ -39,8 +41,13 @@ public final class PairSkipSearch implements LiteralSearch {
      * pairs of a value are not; this set is read from the first-level cache, the shift table seldom.
      */
     private final long[] inWindow = new long[1 << 10];
-    /** By pair: the literals whose first window ends with it, or null. */
-    private final int[][] ending = new int[1 << 16][];
+    /**
+     * The pairs that end some literal's first window, ascending, and for each the literals whose window
+     * it ends. Looked up only where the shift is 0; a table by pair would take 256 KB a search, and plans
+     * of the SigmaHQ rules hold dozens of these searches.
+     */
+    private final int[] endingPairs;
+    private final int[][] ending;
 
     static boolean suits(List<String> literals) {
         return suits(literals.size(), SkipSearch.shortestLatin1(literals));
@@ -48,7 +55,7 @@ public final class PairSkipSearch implements LiteralSearch {
 
     /** {@link #suits} for {@code count} literals whose {@link SkipSearch#shortestLatin1} is {@code m}. */
     static boolean suits(int count, int m) {
-        return count >= 2 && m >= MIN_WINDOW && (long) count * (Math.min(m, MAX_WINDOW) - 1) <= MAX_ENTRIES;
+        return count >= 1 && m >= MIN_WINDOW && (long) count * (Math.min(m, MAX_WINDOW) - 1) <= MAX_ENTRIES;
     }
 
     PairSkipSearch(List<String> given) {
@@ -56,15 +63,18 @@ public final class PairSkipSearch implements LiteralSearch {
         int m = Math.min(MAX_WINDOW, SkipSearch.shortestLatin1(given));
         window = m;
         Arrays.fill(shift, (byte) (m - 1));
+        TreeMap<Integer, List<Integer>> endings = new TreeMap<>();
         for (int i = 0; i < literals.length; i++) {
             char[] l = literals[i];
             for (int end = 1; end < m; end++) {
                 int p = pair(l[end - 1], l[end]);
                 shift[p] = (byte) Math.min(shift[p], m - 1 - end);
             }
-            int p = pair(l[m - 2], l[m - 1]);
-            ending[p] = SkipSearch.with(ending[p], i);
+            endings.computeIfAbsent(pair(l[m - 2], l[m - 1]), k -> new ArrayList<>()).add(i);
         }
+        endingPairs = endings.keySet().stream().mapToInt(Integer::intValue).toArray();
+        ending = endings.values().stream().map(ids -> ids.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
         for (int p = 0; p < shift.length; p++) {
             if (shift[p] < m - 1) {
                 inWindow[p >>> 6] |= 1L << p;
@@ -95,7 +105,7 @@ public final class PairSkipSearch implements LiteralSearch {
             }
             int s = shift[p];
             if (s == 0) {
-                SkipSearch.compare(literals, value, end - window + 1, ending[p], sink);
+                SkipSearch.compare(literals, value, end - window + 1, ending[Arrays.binarySearch(endingPairs, p)], sink);
                 s = 1;
             }
             end += s;

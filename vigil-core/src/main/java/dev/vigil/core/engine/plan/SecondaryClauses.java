@@ -23,6 +23,8 @@ import java.util.Set;
  *   <li>a literal that, added to the first clauses' literals of a field whose search skips through its
  *       values, would make it read every character ({@link LiteralSearch#skips}, the test plans build by).
  *       A literal shorter than theirs also shrinks the skip: it is left out too.</li>
+ *   <li>a literal that would change a field's {@link RareCharacterSearch} into another search, or make it
+ *       look for a character it did not;</li>
  *   <li>a literal whose first two characters begin no first-clause literal of a field whose automaton
  *       reads ahead to those pairs ({@link LiteralAutomaton}): each new pair is another place where the
  *       read-ahead stops.</li>
@@ -63,11 +65,20 @@ public final class SecondaryClauses {
         int shortest = Integer.MAX_VALUE;
         /** {@link SkipSearch#shortestLatin1} of {@link #texts}. */
         int shortestLatin1;
+        /** The characters the {@link RareCharacterSearch} the first clauses' literals take looks for, or null for another search. */
+        Set<Character> rareCharacters;
 
         /** True when {@code literal} joins this field's search without slowing it. */
         boolean takes(String literal) {
             if (texts.contains(literal)) {
                 return true;
+            }
+            if (rareCharacters != null) {
+                // Free when it keeps the search and needs no scan for a character of its own.
+                List<String> with = new ArrayList<>(texts);
+                with.add(literal);
+                return SearchChoice.choose(with) == SearchChoice.Kind.RARE
+                        && rareCharacters.containsAll(RareCharacterSearch.characters(with));
             }
             if (readsAhead) {
                 return literal.length() >= 2 && pairs.contains(literal.substring(0, 2));
@@ -109,6 +120,10 @@ public final class SecondaryClauses {
             List<String> texts = List.copyOf(p.texts);
             p.shortestLatin1 = SkipSearch.shortestLatin1(texts);
             p.skips = p.scanned && LiteralSearch.skips(texts.size(), p.shortestLatin1);
+            if (p.scanned && texts.size() <= RareCharacterSearch.MAX_LITERALS
+                    && SearchChoice.choose(texts) == SearchChoice.Kind.RARE) {
+                p.rareCharacters = RareCharacterSearch.characters(texts);
+            }
             p.readsAhead = p.scanned && !p.skips && !GramSearch.suits(texts) && LiteralAutomaton.readsAhead(texts);
             for (String t : texts) {
                 if (t.length() >= 2) {

@@ -34,7 +34,10 @@ class PairSkipSearchTest {
             keywords.add(LiteralOracle.random(r, "abcdefghijklmnopqrstuvwxyz:", 9 + r.nextInt(10)));
         }
         assertThat(LiteralSearch.of(keywords)).isInstanceOf(PairSkipSearch.class);
-        assertThat(LiteralSearch.of(keywords.subList(0, 10))).isInstanceOf(SkipSearch.class);
+        // Ten as well: a window of pairs moves past most of a value's pairs in full.
+        assertThat(LiteralSearch.of(keywords.subList(0, 10))).isInstanceOf(PairSkipSearch.class);
+        // Literals of seven common characters: too short for pairs, too common for rare characters.
+        assertThat(LiteralSearch.of(List.of("estates", "seconds", "tension"))).isInstanceOf(SkipSearch.class);
         List<String> withShort = new ArrayList<>(keywords);
         withShort.add("use");
         assertThat(LiteralSearch.of(withShort)).isInstanceOf(LiteralAutomaton.class);

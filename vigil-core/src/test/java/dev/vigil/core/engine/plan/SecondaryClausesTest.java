@@ -55,9 +55,20 @@ class SecondaryClausesTest {
 
     @Test
     void aLiteralJoinsASearchThatReadsEveryCharacterAnyway() {
-        // A one-character literal begins no pair: the automaton reads every character.
+        // One-character literals begin no pair, and these are too common to be looked for: the automaton
+        // reads every character.
         assertThat(kept(query(contains("CommandLine", "whoami"), contains("CommandLine", "iex(")),
-                query(contains("CommandLine", "|")))).containsExactly(2, 1);
+                query(contains("CommandLine", "e")), query(contains("CommandLine", "s")),
+                query(contains("CommandLine", "t")))).containsExactly(2, 1, 1, 1);
+    }
+
+    @Test
+    void aLiteralComparedAtACharacterARareCharacterSearchLooksForIsKept() {
+        // whoami and -enc are found by h and -: so is -nop, but not iex(, whose characters are not looked for.
+        assertThat(kept(query(contains("CommandLine", "whoami"), contains("CommandLine", "-nop")),
+                query(contains("CommandLine", "-enc")))).containsExactly(2, 1);
+        assertThat(kept(query(contains("CommandLine", "whoami"), contains("CommandLine", "iex(")),
+                query(contains("CommandLine", "-enc")))).containsExactly(1, 1);
     }
 
     @Test
@@ -80,14 +91,17 @@ class SecondaryClausesTest {
 
     @Test
     void aLiteralBeginningWithANewPairIsLeftOutOfASearchThatReadsAheadToPairs() {
+        // set and use: too common characters to be looked for, so an automaton reading ahead to sh, re, se, us.
         assertThat(kept(query(contains("CommandLineCanonical", "share"), contains("CommandLineCanonical", "delete")),
-                query(contains("CommandLineCanonical", "remove-smbshare")))).containsExactly(1, 1);
+                query(contains("CommandLineCanonical", "remove-smbshare")), query(contains("CommandLineCanonical", "set ")),
+                query(contains("CommandLineCanonical", "use ")))).containsExactly(1, 1, 1, 1);
     }
 
     @Test
     void aLiteralBeginningWithAPairAlreadyReadAheadToIsKept() {
         assertThat(kept(query(contains("CommandLineCanonical", "share"), contains("CommandLineCanonical", "remove-wmiobject")),
-                query(contains("CommandLineCanonical", "remove-smbshare")))).containsExactly(2, 1);
+                query(contains("CommandLineCanonical", "remove-smbshare")), query(contains("CommandLineCanonical", "set ")),
+                query(contains("CommandLineCanonical", "use ")))).containsExactly(2, 1, 1, 1);
     }
 
     @Test

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * optimisation. The variants of one jar share its class loader, so they run the same compiled code: what
  * differs is the switch alone, where two copies of one build, each compiled on its own, differ by up to
  * about 10 % here. The code is compiled for both at once, though, so a switch's effect there can differ from its
- * effect in a build compiled for one setting alone (see BENCHMARKS.md, ninth round).
+ * effect in a build compiled for one setting alone (see docs/benchmark-history.md, ninth round).
  *
  * <p>EVENTS {@code plans} times the building of class plans instead, what a hunt waits for on the first
  * event of each class: a round compiles the rules afresh, then builds the plan of every class the corpus

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A search over a few Latin-1 literals by one rare character of each: {@link String#indexOf(int, int)},
@@ -66,7 +67,42 @@ final class RareCharacterSearch implements LiteralSearch {
     private final int[][] where;
     private final String chosen;
 
+    /**
+     * The frequencies are a guess, and some fields prove it wrong: {@code =} is one character in sixteen of
+     * an LDAP distinguished name, {@code %} a third of an audit policy change ({@code %%8449}), and the
+     * digits an eighth of a hexadecimal {@code Binary}. So the first {@value #SAMPLE_VALUES} values scanned
+     * count the occurrences met; when those make this search dearer than the next cheapest was estimated,
+     * that one ({@link #otherwise}) is built and takes over. Counted from every thread without a lock: a
+     * lost count only shifts when the check is made.
+     */
+    static final int SAMPLE_VALUES = 4096;
+    /** The next cheapest search's estimate, and how to build it; infinity and null: never give way. */
+    private final double otherCost;
+    private final Supplier<LiteralSearch> otherwise;
+    /** The estimate's parts: the scans of a value, and an occurrence met (its visit and comparisons). */
+    private final double scanCost;
+    private final double occurrenceCost;
+    private int sampledValues;
+    private long sampledCharacters;
+    private long sampledOccurrences;
+    /** Set once the sample is judged; the plain read that stops the counting. */
+    private boolean judged;
+    /** The search that took over, or null. */
+    private volatile LiteralSearch instead;
+
+    /** A search that never gives way to another. */
     RareCharacterSearch(List<String> given) {
+        this(given, Double.POSITIVE_INFINITY, null);
+    }
+
+    /**
+     * @param otherCost the estimate of the next cheapest search, {@code otherwise}'s, in ns a value of
+     *                  {@link SearchChoice#TYPICAL_LENGTH} characters
+     */
+    RareCharacterSearch(List<String> given, double otherCost, Supplier<LiteralSearch> otherwise) {
+        this.otherCost = otherCost;
+        this.otherwise = otherwise;
+        judged = otherwise == null;
         literals = SkipSearch.chars(given);
         shortest = given.stream().mapToInt(String::length).min().orElse(0);
         Choice c = choose(literals);
@@ -88,6 +124,14 @@ final class RareCharacterSearch implements LiteralSearch {
             where[i] = places.get(i);
         }
         chosen = names.toString();
+        double scans = 0;
+        int standFor = 0;
+        for (char folded : c.byCharacter.keySet()) {
+            scans += scans(folded);
+            standFor += c.byCharacter.get(folded).size() / 2;
+        }
+        scanCost = scans;
+        occurrenceCost = VISIT + COMPARE * standFor / Math.max(1, c.byCharacter.size());
     }
 
     /**
@@ -199,17 +243,40 @@ final class RareCharacterSearch implements LiteralSearch {
 
     @Override
     public void scan(String value, Sink sink) {
+        LiteralSearch other = instead;
+        if (other != null) {
+            LiteralSearch.scan(other, value, sink);
+            return;
+        }
         int n = value.length();
         if (n < shortest) {
             return;
         }
         char[] s = sought;
+        int met = 0;
         for (int k = 0; k < s.length; k++) {
             int p = value.indexOf(s[k]);
             while (p >= 0) {
+                met++;
                 compareAround(value, p, where[k], sink);
                 p = value.indexOf(s[k], p + 1);
             }
+        }
+        if (!judged) {
+            sample(n, met);
+        }
+    }
+
+    private void sample(int characters, int occurrences) {
+        sampledCharacters += characters;
+        sampledOccurrences += occurrences;
+        if (++sampledValues < SAMPLE_VALUES) {
+            return;
+        }
+        judged = true;
+        double perTypicalValue = (double) sampledOccurrences * TYPICAL_LENGTH / Math.max(1, sampledCharacters);
+        if (scanCost + perTypicalValue * occurrenceCost > otherCost) {
+            instead = otherwise.get();
         }
     }
 
@@ -292,6 +359,8 @@ final class RareCharacterSearch implements LiteralSearch {
 
     @Override
     public String describe() {
-        return literals.length + " literals, found by " + sought.length + " scans for rare characters (" + chosen + ")";
+        LiteralSearch other = instead;
+        String own = literals.length + " literals, found by " + sought.length + " scans for rare characters (" + chosen + ")";
+        return other == null ? own : other.describe() + " (" + chosen + " proved common in the values)";
     }
 }

@@ -53,36 +53,51 @@ final class SearchChoice {
     }
 
     static LiteralSearch of(List<String> literals) {
-        return choose(literals).build.apply(literals);
+        Pick p = pick(literals);
+        if (p.kind == Kind.RARE) {
+            Kind runnerUp = p.runnerUp;
+            return new RareCharacterSearch(literals, p.runnerUpCost, () -> runnerUp.build.apply(literals));
+        }
+        return p.kind.build.apply(literals);
     }
 
     /** Which search {@link #of} builds for {@code literals}. */
     static Kind choose(List<String> literals) {
+        return pick(literals).kind;
+    }
+
+    /** The search to build, and for a rare-character search the next cheapest and its estimate. */
+    private record Pick(Kind kind, Kind runnerUp, double runnerUpCost) {
+        Pick(Kind kind) {
+            this(kind, null, Double.NaN);
+        }
+    }
+
+    private static Pick pick(List<String> literals) {
         int count = literals.size();
         int m = SkipSearch.shortestLatin1(literals);
         boolean skips = SkipSearch.suits(count, m);
         boolean pairSkips = PairSkipSearch.suits(count, m);
         if (!skips && BlockSkipSearch.suits(count, m)) {
-            return Kind.BLOCKS;
+            return new Pick(Kind.BLOCKS);
         }
         if (!skips && !pairSkips && GramSearch.suits(literals)) {
-            return Kind.GRAMS;
+            return new Pick(Kind.GRAMS);
         }
         double skip = skips ? SKIP_WINDOW * TYPICAL_LENGTH / m : Double.POSITIVE_INFINITY;
         double pairs = pairSkips ? PAIR_WINDOW * TYPICAL_LENGTH / (m - 1) : Double.POSITIVE_INFINITY;
-        double rare = RareCharacterSearch.cost(literals, m);
+        Kind other = pairs <= skip ? Kind.PAIRS : Kind.SKIP;
         double best = Math.min(skip, pairs);
+        double rare = RareCharacterSearch.cost(literals, m);
         // Whether an automaton would read ahead is worth finding out only where it could win.
         if (rare < best || best == Double.POSITIVE_INFINITY) {
             double automaton = (LiteralAutomaton.readsAhead(literals) ? AHEAD_CHARACTER : AUTOMATON_CHARACTER)
                     * TYPICAL_LENGTH;
-            if (Math.min(rare, best) >= automaton) {
-                return Kind.AUTOMATON;
+            if (automaton < best) {
+                best = automaton;
+                other = Kind.AUTOMATON;
             }
         }
-        if (rare < best) {
-            return Kind.RARE;
-        }
-        return pairs <= skip ? Kind.PAIRS : Kind.SKIP;
+        return rare < best ? new Pick(Kind.RARE, other, best) : new Pick(other);
     }
 }

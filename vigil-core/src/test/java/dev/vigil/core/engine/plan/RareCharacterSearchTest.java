@@ -46,6 +46,31 @@ class RareCharacterSearchTest {
         assertThat(LiteralSearch.of(List.of("ess", "set", "tes", "sec"))).isInstanceOf(LiteralAutomaton.class);
     }
 
+    @Test
+    void givesWayToTheNextCheapestSearchWhereItsCharactersProveCommon() {
+        // Distinguished names: = is one character in sixteen there, not one in five hundred.
+        List<String> lits = List.of("cn=policies", "cn=system");
+        RareCharacterSearch search = (RareCharacterSearch) SearchChoice.of(lits);
+        assertThat(search.describe()).contains("rare characters (=)");
+        String dn = "CN={31B2F340-016D-11D2-945F-00C04FB984F9},CN=Policies,CN=System,DC=corp,DC=example,DC=com";
+        for (int i = 0; i < RareCharacterSearch.SAMPLE_VALUES; i++) {
+            assertThat(LiteralOracle.reported(search, dn)).containsExactly(0, 1);
+        }
+        assertThat(search.describe()).startsWith("2 literals, pair skip search").endsWith("(= proved common in the values)");
+        assertThat(LiteralOracle.reported(search, dn)).containsExactly(0, 1);
+        assertThat(LiteralOracle.reported(search, "CN=Users,DC=corp")).isEmpty();
+    }
+
+    @Test
+    void keepsToItsCharactersWhereTheyAreAsRareAsGuessed() {
+        List<String> lits = List.of("cn=policies", "cn=system");
+        RareCharacterSearch search = (RareCharacterSearch) SearchChoice.of(lits);
+        for (int i = 0; i < 2 * RareCharacterSearch.SAMPLE_VALUES; i++) {
+            LiteralOracle.reported(search, "C:\\Windows\\System32\\gpupdate.exe /target:computer /force");
+        }
+        assertThat(search.describe()).isEqualTo("2 literals, found by 1 scans for rare characters (=)");
+    }
+
     private static void agrees(Random r, String literalChars, String valueChars, int minLength) {
         SkipOracle.agrees(r, literalChars, valueChars, minLength, RareCharacterSearch.MAX_LITERALS - 2,
                 l -> RareCharacterSearch.cost(l, SkipSearch.shortestLatin1(l)) < Double.POSITIVE_INFINITY, RareCharacterSearch::new);

@@ -38,10 +38,10 @@ public final class CoreScaling {
             System.err.println("usage: CoreScaling RULES EVENTS THREADS ROUNDS");
             System.exit(2);
         }
+        int threads = SideBySide.positive("THREADS", args[2]);
+        int rounds = SideBySide.positive("ROUNDS", args[3]);
         Catalog catalog = BenchInputs.catalog(args[0]);
         CompiledRuleSet rules = BenchInputs.compile(catalog, Optimisations.all());
-        int threads = Integer.parseInt(args[2]);
-        int rounds = Integer.parseInt(args[3]);
         Worker[] matchers = new Worker[threads];
         Worker[] spinners = new Worker[threads];
         for (int t = 0; t < threads; t++) {

@@ -105,7 +105,7 @@ public final class SideBySide {
     }
 
     /** {@code text} as a whole number above zero; otherwise exits with a message naming {@code what}. */
-    private static int positive(String what, String text) {
+    static int positive(String what, String text) {
         try {
             int n = Integer.parseInt(text.trim());
             if (n > 0) {
@@ -114,7 +114,7 @@ public final class SideBySide {
         } catch (NumberFormatException e) {
             // reported below
         }
-        System.err.println("SideBySide: " + what + ": expected a whole number above zero, got '" + text + "'");
+        System.err.println(what + ": expected a whole number above zero, got '" + text + "'");
         System.exit(2);
         return 0;
     }

@@ -86,11 +86,13 @@ final class SearchChoice {
         }
         double skip = skips ? SKIP_WINDOW * TYPICAL_LENGTH / m : Double.POSITIVE_INFINITY;
         double pairs = pairSkips ? PAIR_WINDOW * TYPICAL_LENGTH / (m - 1) : Double.POSITIVE_INFINITY;
-        Kind other = pairs <= skip ? Kind.PAIRS : Kind.SKIP;
         double best = Math.min(skip, pairs);
+        // Neither skip search applies: an automaton, unless the rare characters beat it too.
+        Kind other = best == Double.POSITIVE_INFINITY ? Kind.AUTOMATON : pairs <= skip ? Kind.PAIRS : Kind.SKIP;
         double rare = RareCharacterSearch.cost(literals, m);
-        // Whether an automaton would read ahead is worth finding out only where it could win.
-        if (rare < best || best == Double.POSITIVE_INFINITY) {
+        // Whether an automaton would read ahead is worth finding out only where the rare characters could
+        // win (a few literals): not for SigmaHQ's thousands of CommandLine literals, which an automaton takes.
+        if (rare < best) {
             double automaton = (LiteralAutomaton.readsAhead(literals) ? AHEAD_CHARACTER : AUTOMATON_CHARACTER)
                     * TYPICAL_LENGTH;
             if (automaton < best) {

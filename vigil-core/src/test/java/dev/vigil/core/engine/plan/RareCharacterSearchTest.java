@@ -28,7 +28,7 @@ class RareCharacterSearchTest {
     }
 
     @Test
-    void comparesLiteralsThatDifferInTheirLastCharacterOnce() {
+    void findsEachOfLiteralsThatShareTheirFirstCharacters() {
         List<String> lits = List.of("use ", "use\t", "use\n", "usb", "us", "share ", "share\t");
         RareCharacterSearch search = new RareCharacterSearch(lits);
         assertThat(LiteralOracle.reported(search, "NET USE\tZ: /D")).containsExactly(1, 4);

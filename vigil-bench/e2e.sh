@@ -4,7 +4,7 @@
 # Builds a directory of COPIES symbolic links to every corpus EVTX file (about 22 MB each round, so 48
 # copies are just over 1 GB), then for each thread count runs: decode-only, hunt with every SigmaHQ
 # Windows rule (-Xmx512m, or VIGIL_E2E_HEAP); and the same over the OTRF JSON. Prints wall time, peak heap
-# (sampled) and peak RSS. The JVM runs with the launcher's options (jvm.options); VIGIL_E2E_JAVA_OPTS adds
+# (sampled) and peak RSS. The JVM runs with the launcher's options (tools/java-options); VIGIL_E2E_JAVA_OPTS adds
 # to them. VIGIL_E2E_ONLY=otrf, evtx or onefile
 # runs one of them: onefile is a single EVTX file of about 1 GB made of the corpus files' chunks (a file is a header and self-contained chunks),
 # the case of a responder's one large Security.evtx, hunted in parts of chunks across threads.
@@ -59,7 +59,7 @@ run() {
   echo "$label $(echo "$line" | grep -o 'seconds=[0-9.]*' | sed 's/seconds=//')" >> "$times"
 }
 # The options the vigil launcher runs with, so the harness measures what users run.
-jvm_options=$(sed -e 's/#.*//' -e "s|@VIGIL_HOME@|$root|g" "$root/jvm.options" 2>/dev/null | tr '\n' ' ')
+jvm_options=$(sh "$root/tools/java-options" "$root")
 rounds=${VIGIL_E2E_ROUNDS:-1}
 times=${TMPDIR:-/tmp}/vigil-e2e-times.$$
 : > "$times"

@@ -4,6 +4,7 @@ import dev.vigil.core.event.CanonicalEvent;
 import dev.vigil.core.event.Origin;
 import dev.vigil.core.run.RunSummary;
 import dev.vigil.formats.InputProblem;
+import dev.vigil.formats.InputFile;
 import dev.vigil.formats.InputReader;
 import dev.vigil.formats.evtx.EvtxDamage;
 import dev.vigil.formats.evtx.EvtxFile;
@@ -127,7 +128,7 @@ public final class DumpCommand implements Callable<Integer> {
             return List.of(given);
         }
         try {
-            return InputReader.listDirectory(given, p);
+            return InputFile.walk(given, p).stream().map(InputFile::display).toList();
         } catch (IOException | UncheckedIOException e) {
             summary.fileSkipped("unreadable directory");
             problem(new InputProblem(given, 0, 0, "input/read-error", "cannot walk the directory: " + e.getMessage()));

@@ -52,6 +52,33 @@ class HuntThreadsTest {
     }
 
     /**
+     * Small files are hunted in groups of consecutive files, one group per task: files enough for several
+     * groups, some with problems, still come out in file order.
+     */
+    @Test
+    void smallFilesHuntedInGroupsKeepTheSingleThreadOrder(@TempDir Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(CliRun.ROOT.resolve("samples/winlogbeat-sysmon.jsonl"));
+        long written = 0;
+        for (int f = 0; written < 2 * ParallelHunt.GROUP_BYTES; f++) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                out.add(lines.get((f + i) % lines.size()));
+            }
+            if (f % 50 == 7) {
+                out.add("{\"broken\": " + f);
+            }
+            Path file = Files.write(dir.resolve(String.format("host-%04d.jsonl", f)), out);
+            written += Files.size(file);
+        }
+        CliRun one = CliRun.of("hunt", "--no-progress", "-f", "jsonl", "--threads", "1", dir.toString());
+        CliRun three = CliRun.of("hunt", "--no-progress", "-f", "jsonl", "--threads", "3", dir.toString());
+        assertThat(one.exitCode()).isEqualTo(three.exitCode());
+        assertThat(one.err()).contains("host-0007.jsonl:41:", "host-0057.jsonl:41:");
+        assertThat(three.out()).isEqualTo(one.out());
+        assertThat(withoutTiming(three.err())).isEqualTo(withoutTiming(one.err()));
+    }
+
+    /**
      * Large EVTX files are hunted in parts of chunks on several threads: detections, damage reports and the
      * summary still come out as one thread gives them. One copy is damaged in a middle part (a chunk with a
      * broken signature, a record with a broken size copy).

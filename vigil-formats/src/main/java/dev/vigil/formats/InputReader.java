@@ -9,12 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Reads event inputs — files, directories (walked in sorted order), archives — and delivers canonical
@@ -97,40 +95,24 @@ public final class InputReader {
             if (Files.isDirectory(path)) {
                 walk(p, path);
             } else {
-                readFile(p, path);
+                readFile(p, path, InputFile.UNKNOWN);
             }
         }
     }
 
     /**
-     * The paths {@link #read} would open, in the order it would open them: directories replaced by their
-     * files (sorted as {@code read} sorts them, named as it names them), everything else as given. Reading
-     * each returned path on its own gives the same events, origins and accounting as reading the
-     * original list, so callers can spread files over threads. A directory that cannot be walked stays
-     * as given, so reading it reports the problem.
+     * Reads files listed by {@link InputFile#list}, in order, as {@link #read} reads the paths they came from;
+     * a file whose size the listing learned is opened without looking at it again.
      */
-    public static List<String> files(List<String> paths) {
-        List<String> out = new ArrayList<>();
-        for (String p : paths) {
-            Path path = Path.of(p);
-            if (!Files.isDirectory(path)) {
-                out.add(p);
-                continue;
-            }
-            List<String> rel = new ArrayList<>();
-            try (Stream<Path> s = Files.walk(path)) {
-                s.filter(Files::isRegularFile).forEach(f -> rel.add(path.relativize(f).toString().replace('\\', '/')));
-            } catch (IOException | java.io.UncheckedIOException e) {
-                out.add(p);
-                continue;
-            }
-            rel.sort(null);
-            String base = p.endsWith("/") ? p : p + "/";
-            for (String r : rel) {
-                out.add(base + r);
+    public void readFiles(List<InputFile> files, Consumer<CanonicalEvent> sink) {
+        for (InputFile f : files) {
+            if (f.size() == InputFile.UNKNOWN) {
+                read(List.of(f.display()), sink);
+            } else {
+                this.sink = sink;
+                readFile(f.display(), f.path(), f.size());
             }
         }
-        return out;
     }
 
     /** Computes the opt-in derived fields among {@code fieldsUsed} (the fields the loaded analytics read). */
@@ -154,50 +136,39 @@ public final class InputReader {
     }
 
     private void walk(String given, Path dir) {
-        List<String> files;
+        List<InputFile> files;
         try {
-            files = listDirectory(given, dir);
+            files = InputFile.walk(given, dir);
         } catch (IOException | java.io.UncheckedIOException e) {
             summary.fileSkipped("unreadable directory");
             problems.accept(new InputProblem(given, 0, 0, "input/read-error", "cannot walk the directory: " + e.getMessage()));
             return;
         }
-        for (String f : files) {
-            readFile(f, Path.of(f));
+        for (InputFile f : files) {
+            readFile(f.display(), f.path(), f.size());
         }
     }
 
-    /**
-     * The regular files under {@code dir} as display paths ({@code given/relative}), sorted by the '/'-joined
-     * relative path so runs are identical on every file system.
-     */
-    public static List<String> listDirectory(String given, Path dir) throws IOException {
-        List<String> rel = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.filter(Files::isRegularFile).forEach(f -> rel.add(dir.relativize(f).toString().replace('\\', '/')));
-        }
-        rel.sort(null);
-        String base = given.endsWith("/") ? given : given + "/";
-        List<String> out = new ArrayList<>(rel.size());
-        for (String r : rel) {
-            out.add(base + r);
-        }
-        return out;
-    }
-
-    private void readFile(String display, Path path) {
-        if (!Files.isRegularFile(path)) {
-            summary.fileSkipped("not found");
-            problems.accept(new InputProblem(display, 0, 0, "input/not-found", "no such file or directory"));
+    /** Reads one file; {@code size} is its size when a listing learned it (so it is a regular file), else UNKNOWN. */
+    private void readFile(String display, Path path, long size) {
+        if (size == InputFile.UNKNOWN && !Files.isRegularFile(path)) {
+            notFound(display);
             return;
         }
         try (InputStream in = Files.newInputStream(path)) {
-            summary.bytes(Files.size(path));
+            summary.bytes(size == InputFile.UNKNOWN ? Files.size(path) : size);
             content.read(in, display, path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            notFound(display);   // listed, then removed before it was read
         } catch (IOException e) {
             summary.fileSkipped("unreadable");
             problems.accept(new InputProblem(display, 0, 0, "input/read-error", "cannot read: " + e.getMessage()));
         }
+    }
+
+    private void notFound(String display) {
+        summary.fileSkipped("not found");
+        problems.accept(new InputProblem(display, 0, 0, "input/not-found", "no such file or directory"));
     }
 
     private static EvtxDecoder installedEvtxDecoder() {

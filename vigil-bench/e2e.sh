@@ -51,6 +51,8 @@ run() {
   label=$1
   cores=$2
   shift 2
+  # Under the same confinement, so options that depend on the core count see the run's cores.
+  jvm_options=$($(pin "$cores") sh "$root/tools/java-options" "$root" "${VIGIL_E2E_JAVA_OPTS:-}")
   line=$(/usr/bin/time -f "rss_mb=%M user_s=%U sys_s=%S" $(pin "$cores") java $jvm_options ${VIGIL_E2E_JAVA_OPTS:-} -Xmx${VIGIL_E2E_HEAP:-512m} -cp "$jar" dev.vigil.bench.EndToEnd "$@" 2>/tmp/vigil-e2e.err | tail -1)
   rss=$(grep -o 'rss_mb=[0-9]*' /tmp/vigil-e2e.err | sed 's/rss_mb=//')
   cpu=$(grep -o 'user_s=.*' /tmp/vigil-e2e.err | tail -1)
@@ -59,7 +61,7 @@ run() {
   echo "$label $(echo "$line" | grep -o 'seconds=[0-9.]*' | sed 's/seconds=//')" >> "$times"
 }
 # The options the vigil launcher runs with, so the harness measures what users run.
-jvm_options=$(sh "$root/tools/java-options" "$root")
+jvm_options=$(sh "$root/tools/java-options" "$root" "${VIGIL_E2E_JAVA_OPTS:-}")
 rounds=${VIGIL_E2E_ROUNDS:-1}
 times=${TMPDIR:-/tmp}/vigil-e2e-times.$$
 : > "$times"

@@ -93,6 +93,7 @@ public final class CompiledRuleSet {
             matchSlice(ctx, one, 0, 1, sink);
         } finally {
             one[0] = null;
+            ctx.forgetBatch();
         }
     }
 
@@ -103,8 +104,12 @@ public final class CompiledRuleSet {
      */
     public void match(Event[] events, int from, int to, Consumer<Hit> sink) {
         MatchContext ctx = contexts.get();
-        for (int at = from; at < to; at += SLICE) {
-            matchSlice(ctx, events, at, Math.min(to, at + SLICE), sink);
+        try {
+            for (int at = from; at < to; at += SLICE) {
+                matchSlice(ctx, events, at, Math.min(to, at + SLICE), sink);
+            }
+        } finally {
+            ctx.forgetPlans();
         }
     }
 

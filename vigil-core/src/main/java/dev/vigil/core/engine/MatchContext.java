@@ -59,6 +59,28 @@ public final class MatchContext implements Event {
         return this;
     }
 
+    /**
+     * Drops what this context holds of the rule set's plans and events once a batch is matched. A thread
+     * keeps its context after the rule set is gone (a thread-local value outlives its key until the thread's
+     * map happens to clear it), and through the plans it kept every search table: after five hunts on one
+     * thread a JVM held 156 MB in its old generation, against 67 MB once contexts forget them.
+     */
+    void forgetPlans() {
+        forgetBatch();
+        lastClass = null;
+        lastPlan = null;
+    }
+
+    /**
+     * Drops the batch's plans and event but keeps the last class's plan: callers that match one event at a
+     * time (the Flink job, one rule set per task thread) route most events with it.
+     */
+    void forgetBatch() {
+        Arrays.fill(batchPlans, null);
+        event = null;
+        direct.plan = null;
+    }
+
     /** A fresh stamp, which invalidates every per-event mark and cached fold. */
     int nextGeneration() {
         if (++generation == 0) {

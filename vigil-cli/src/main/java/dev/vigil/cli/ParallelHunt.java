@@ -57,6 +57,8 @@ final class ParallelHunt {
      */
     static final long GROUP_BYTES = 4L << 20;
     private static final int TASKS_PER_THREAD = 16;
+    /** A task of more than this many groups' bytes starts before the tasks ahead of it. */
+    private static final int EARLY_GROUPS = 4;
 
     private final CompiledRuleSet rules;
     private final RunSummary summary;
@@ -85,40 +87,85 @@ final class ParallelHunt {
             return t;
         });
         try {
-            List<BlockingQueue<Batch>> queues = new ArrayList<>();
             List<InputFile> files = InputFile.list(inputs);
             long groupLimit = groupLimit(files);
-            List<InputFile> group = new ArrayList<>();
-            long groupBytes = 0;
-            for (InputFile f : files) {
-                int chunks = evtxChunks(f);
-                if (chunks > PART_CHUNKS) {
-                    submit(pool, queues, group);
-                    group = new ArrayList<>();
-                    groupBytes = 0;
-                    for (int from = 0; from < chunks; from += PART_CHUNKS) {
-                        int start = from;
-                        int end = Math.min(chunks, from + PART_CHUNKS);
-                        submit(pool, queues, (reader, events) -> reader.readEvtxPart(f.display(), f.path(), start, end,
-                                start == 0, end == chunks, events));
-                    }
-                    continue;
-                }
-                group.add(f);
-                groupBytes += f.size() == InputFile.UNKNOWN ? groupLimit : f.size();
-                if (groupBytes >= groupLimit) {
-                    submit(pool, queues, group);
-                    group = new ArrayList<>();
-                    groupBytes = 0;
-                }
+            List<Task> tasks = tasks(files, groupLimit);
+            for (Task t : startOrder(tasks, groupLimit)) {
+                pool.execute(() -> hunt(t.out(), t.read()));
             }
-            submit(pool, queues, group);
-            for (BlockingQueue<Batch> q : queues) {
-                drain(q, hits, problems);
+            for (Task t : tasks) {
+                drain(t.out(), hits, problems);
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A unit of work for one thread, the queue its results go through, and its size on disk. */
+    private record Task(BlockingQueue<Batch> out, BiConsumer<InputReader, Consumer<CanonicalEvent>> read, long bytes) {
+        Task(BiConsumer<InputReader, Consumer<CanonicalEvent>> read, long bytes) {
+            this(new ArrayBlockingQueue<>(QUEUED_BATCHES), read, bytes);
+        }
+    }
+
+    /** The tasks in input order: groups of small files, larger files, parts of large EVTX files. */
+    private List<Task> tasks(List<InputFile> files, long groupLimit) {
+        List<Task> tasks = new ArrayList<>();
+        List<InputFile> group = new ArrayList<>();
+        long groupBytes = 0;
+        for (InputFile f : files) {
+            int chunks = evtxChunks(f);
+            if (chunks > PART_CHUNKS) {
+                addGroup(tasks, group, groupBytes);
+                group = new ArrayList<>();
+                groupBytes = 0;
+                for (int from = 0; from < chunks; from += PART_CHUNKS) {
+                    int start = from;
+                    int end = Math.min(chunks, from + PART_CHUNKS);
+                    tasks.add(new Task((reader, events) -> reader.readEvtxPart(f.display(), f.path(), start, end,
+                            start == 0, end == chunks, events), (end - start) * 65536L));
+                }
+                continue;
+            }
+            group.add(f);
+            groupBytes += f.size() == InputFile.UNKNOWN ? groupLimit : f.size();
+            if (groupBytes >= groupLimit) {
+                addGroup(tasks, group, groupBytes);
+                group = new ArrayList<>();
+                groupBytes = 0;
+            }
+        }
+        addGroup(tasks, group, groupBytes);
+        return tasks;
+    }
+
+    /** A group of consecutive files as one task, unless it is empty. */
+    private static void addGroup(List<Task> tasks, List<InputFile> group, long bytes) {
+        if (!group.isEmpty()) {
+            tasks.add(new Task((reader, events) -> reader.readFiles(group, events), bytes));
+        }
+    }
+
+    /**
+     * The order tasks start in: input order, except that the largest tasks, when far larger than a group,
+     * start first, so that no thread is left alone with one at the end. In OTRF one zip file holds 106 MB of
+     * the JSON, and it comes second to last. At most {@code threads - 1} start early: a thread whose queue
+     * is full waits for the caller, who drains in input order, so at least one thread must take the tasks
+     * in that order.
+     */
+    private List<Task> startOrder(List<Task> tasks, long groupLimit) {
+        List<Task> early = tasks.stream().filter(t -> t.bytes() > EARLY_GROUPS * groupLimit)
+                .sorted(java.util.Comparator.comparingLong(Task::bytes).reversed()).limit(threads - 1L).toList();
+        if (early.isEmpty()) {
+            return tasks;
+        }
+        List<Task> order = new ArrayList<>(early);
+        for (Task t : tasks) {
+            if (!early.contains(t)) {
+                order.add(t);
+            }
+        }
+        return order;
     }
 
     /**
@@ -133,20 +180,6 @@ final class ParallelHunt {
             total += Math.max(0, f.size());
         }
         return Math.max(1, Math.min(GROUP_BYTES, total / ((long) threads * TASKS_PER_THREAD)));
-    }
-
-    /** Hunts a group of consecutive files as one task, unless it is empty. */
-    private void submit(ExecutorService pool, List<BlockingQueue<Batch>> queues, List<InputFile> group) {
-        if (!group.isEmpty()) {
-            submit(pool, queues, (reader, events) -> reader.readFiles(group, events));
-        }
-    }
-
-    private void submit(ExecutorService pool, List<BlockingQueue<Batch>> queues,
-            BiConsumer<InputReader, Consumer<CanonicalEvent>> read) {
-        BlockingQueue<Batch> q = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        queues.add(q);
-        pool.execute(() -> hunt(q, read));
     }
 
     private void drain(BlockingQueue<Batch> q, Consumer<Hit> hits, Consumer<InputProblem> problems) {

@@ -79,6 +79,36 @@ class HuntThreadsTest {
     }
 
     /**
+     * A file far larger than the rest, near the end, is started first, and its results (more than its
+     * queue holds, so its thread waits for the caller) still come out in file order.
+     */
+    @Test
+    void aLargeFileStartedFirstKeepsTheSingleThreadOrder(@TempDir Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(CliRun.ROOT.resolve("samples/winlogbeat-sysmon.jsonl"));
+        for (int f = 0; f < 30; f++) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                out.add(lines.get((f + i) % lines.size()));
+            }
+            Files.write(dir.resolve(String.format("a-%02d.jsonl", f)), out);
+        }
+        List<String> big = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            big.add(lines.get(i % lines.size()));
+            if (i % 1000 == 999) {
+                big.add("{\"broken\": " + i);
+            }
+        }
+        Files.write(dir.resolve("b-big.jsonl"), big);
+        Files.write(dir.resolve("c-last.jsonl"), lines);
+        CliRun one = CliRun.of("hunt", "--no-progress", "-f", "jsonl", "--threads", "1", dir.toString());
+        CliRun three = CliRun.of("hunt", "--no-progress", "-f", "jsonl", "--threads", "3", dir.toString());
+        assertThat(one.out().lines().filter(l -> l.contains("b-big.jsonl")).count()).isGreaterThan(8 * 256);
+        assertThat(three.out()).isEqualTo(one.out());
+        assertThat(withoutTiming(three.err())).isEqualTo(withoutTiming(one.err()));
+    }
+
+    /**
      * Large EVTX files are hunted in parts of chunks on several threads: detections, damage reports and the
      * summary still come out as one thread gives them. One copy is damaged in a middle part (a chunk with a
      * broken signature, a record with a broken size copy).

@@ -40,4 +40,20 @@ class JsonLayoutsTest {
         Inputs r = Inputs.text(dir, "n.jsonl", "{\"k\":1}\n42\n");
         assertThat(r.summary.recordsSkipped()).containsEntry("input/not-an-object", 1L);
     }
+
+    @Test
+    void blankLinesBeforeTheFirstObjectKeepLineNumbersInBothLayouts() {
+        Inputs lines = Inputs.text(dir, "b.jsonl", "\n  \n{\"k\": 1}\n{\"k\": 2}\n");
+        assertThat(lines.events).extracting(e -> e.origin().line()).containsExactly(3L, 4L);
+        Inputs pretty = Inputs.text(dir, "b.json", "\n\n{\n  \"k\": 1\n}\n{\n  \"k\": 2\n}\n");
+        assertThat(pretty.events).extracting(e -> e.origin().line()).containsExactly(3L, 6L);
+    }
+
+    @Test
+    void aFirstLineLongerThanTheReadBufferIsReplayedWhole() {
+        String padding = " ".repeat(200_000);
+        Inputs r = Inputs.text(dir, "long.json", "[" + padding + "{\"k\": 1},\n {\"k\": 2}\n]\n");
+        assertThat(r.problems).isEmpty();
+        assertThat(r.events).extracting(e -> Inputs.field(e, "k")).containsExactly("1", "2");
+    }
 }

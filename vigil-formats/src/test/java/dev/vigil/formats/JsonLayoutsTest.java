@@ -56,4 +56,18 @@ class JsonLayoutsTest {
         assertThat(r.problems).isEmpty();
         assertThat(r.events).extracting(e -> Inputs.field(e, "k")).containsExactly("1", "2");
     }
+
+    @Test
+    void aMinifiedArrayOnOneLineOfMoreThanSixteenMillionCharactersIsRead() {
+        StringBuilder line = new StringBuilder("[");
+        String event = "{\"k\": \"" + "x".repeat(1000) + "\"},";
+        while (line.length() <= 1 << 24) {
+            line.append(event);
+        }
+        line.append("{\"k\": \"last\"}]");
+        Inputs r = Inputs.text(dir, "min.json", line + "\n");
+        assertThat(r.problems).isEmpty();
+        assertThat(r.events).hasSizeGreaterThan(16_000);
+        assertThat(Inputs.field(r.events.get(r.events.size() - 1), "k")).isEqualTo("last");
+    }
 }

@@ -27,7 +27,6 @@ public final class JsonRecordReader {
 
     private static final String MALFORMED = "input/malformed-json";
     private static final String NOT_OBJECT = "input/not-an-object";
-    private static final int FIRST_LINE_LIMIT = 1 << 24;
 
     private final JsonFactory factory = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
@@ -50,51 +49,66 @@ public final class JsonRecordReader {
         ordinal = 0;
         // The first non-blank line is read and then replayed. Marking the stream to go back to its start
         // made the reader allocate, for every file, a buffer as large as the mark's limit (32 MB for the
-        // first line's 16 M characters): 72 such buffers were 2.3 GB, nearly all that decoding OTRF
-        // allocated outside thread-local buffers, and young collections that copied them took 70 ms each.
-        StringBuilder seen = new StringBuilder();
+        // 16 M characters it allowed the first line): 72 such buffers were 2.3 GB, nearly all that decoding
+        // OTRF allocated outside thread-local buffers, and young collections that copied them took 70 ms
+        // each. A first line longer than the mark's limit (a minified array) failed to go back.
+        int blank = 0;
         String first = in.readLine();
         while (first != null && first.isBlank()) {
-            seen.append('\n');
+            blank++;
             first = in.readLine();
         }
         if (first != null && JsonDocumentSplitter.isCompleteObject(first)) {
-            line = seen.length() + 1;
+            line = blank + 1;
             parse(first, line, sink, "expected a JSON object per line");
             readLines(in, sink);
             return;
         }
-        if (first != null) {
-            if (first.length() > FIRST_LINE_LIMIT) {
-                throw new IOException("the first line holds more than " + FIRST_LINE_LIMIT
-                        + " characters and is not one JSON object");
-            }
-            seen.append(first).append('\n');
-        }
-        new JsonDocumentSplitter(new Replay(seen.toString(), in)).forEach((startLine, doc) -> {
+        new JsonDocumentSplitter(new Replay(blank, first, in)).forEach((startLine, doc) -> {
             line = startLine;
             parse(doc, startLine, sink, "expected a JSON object");
         }, (startLine, why) -> sink.badRecord(startLine, ++ordinal, MALFORMED, why));
     }
 
-    /** The text already read from a stream, then the rest of it. */
+    /**
+     * The lines already read from a stream (blank ones as line ends, then the first, or none at the end
+     * of the stream), then the rest of it. The first line is not copied: it may be a whole minified array.
+     */
     private static final class Replay extends Reader {
-        private final String head;
-        private final Reader rest;
+        private int blank;
+        private final String first;
         private int at;
+        private boolean firstEnded;
+        private final Reader rest;
 
-        Replay(String head, Reader rest) {
-            this.head = head;
+        Replay(int blank, String first, Reader rest) {
+            this.blank = blank;
+            this.first = first;
             this.rest = rest;
+            firstEnded = first == null;
         }
 
         @Override
         public int read(char[] buf, int off, int len) throws IOException {
-            if (at < head.length()) {
-                int n = Math.min(len, head.length() - at);
-                head.getChars(at, at + n, buf, off);
+            if (len == 0) {
+                return 0;
+            }
+            if (blank > 0) {
+                int n = Math.min(len, blank);
+                java.util.Arrays.fill(buf, off, off + n, '\n');
+                blank -= n;
+                return n;
+            }
+            if (first != null && at < first.length()) {
+                int n = Math.min(len, first.length() - at);
+                first.getChars(at, at + n, buf, off);
                 at += n;
                 return n;
+            }
+            if (!firstEnded) {
+                firstEnded = true;
+                buf[off] = '\n';
+                return 1;
             }
             return rest.read(buf, off, len);
         }

@@ -29,18 +29,39 @@ class InputFileTest {
     }
 
     @Test
-    void aPathGivenAsAFileKeepsItsNameAndAnUnknownSize() throws IOException {
+    void aPathGivenAsAFileKeepsItsNameAndGetsItsSize() throws IOException {
         Path f = Files.writeString(dir.resolve("one.log"), "abc");
-        assertThat(InputFile.list(List.of(f.toString()))).containsExactly(new InputFile(f.toString(), InputFile.UNKNOWN));
+        assertThat(InputFile.list(List.of(f.toString()))).containsExactly(new InputFile(f.toString(), 3));
     }
 
     @Test
-    void aLinkToAFileIsListedWithTheFileSizeAndADanglingLinkIsNot() throws IOException {
+    void aMissingPathKeepsItsNameAndAnUnknownSize() {
+        String gone = dir.resolve("gone.log").toString();
+        assertThat(InputFile.list(List.of(gone))).containsExactly(new InputFile(gone, InputFile.UNKNOWN));
+    }
+
+    @Test
+    void aLinkToAFileIsListedWithTheFileSizeAndADanglingLinkWithAnUnknownSize() throws IOException {
         Path target = Files.writeString(dir.resolve("target.log"), "1234567");
         Path logs = Files.createDirectories(dir.resolve("logs"));
         Files.createSymbolicLink(logs.resolve("linked.log"), target);
         Files.createSymbolicLink(logs.resolve("dangling.log"), dir.resolve("gone.log"));
-        assertThat(InputFile.list(List.of(logs.toString()))).containsExactly(new InputFile(logs + "/linked.log", 7));
+        assertThat(InputFile.list(List.of(logs.toString()))).containsExactly(
+                new InputFile(logs + "/dangling.log", InputFile.UNKNOWN), new InputFile(logs + "/linked.log", 7));
+    }
+
+    @Test
+    void aDanglingLinkInADirectoryIsReportedAsNotFound() throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.createSymbolicLink(logs.resolve("dangling.jsonl"), dir.resolve("gone.jsonl"));
+        RunSummary summary = new RunSummary();
+        List<InputProblem> problems = new ArrayList<>();
+        new InputReader(summary, problems::add).read(List.of(logs.toString()), e -> { });
+        assertThat(summary.filesSkipped()).containsEntry("not found", 1L);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo(logs + "/dangling.jsonl");
+            assertThat(p.kind()).isEqualTo("input/not-found");
+        });
     }
 
     @Test

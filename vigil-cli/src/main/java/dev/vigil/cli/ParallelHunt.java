@@ -35,8 +35,9 @@ import java.util.function.Consumer;
  * <p>Memory stays bounded whatever the input: each worker passes its results through a small bounded
  * queue of batches and blocks when the caller has not caught up, and only hits (not every event) are
  * kept: at most {@value #QUEUED_BATCHES} batches of about {@value #BATCH_RESULTS} results per task in
- * flight. Tasks are started in order on a FIFO pool, so the task the caller waits for always has a thread
- * (the ones before it are finished), and workers ahead of it block only on their own full queues.
+ * flight. Tasks are started in order on a FIFO pool, except at most {@code threads - 1} much larger ones
+ * started first ({@link #startOrder}); so the task the caller waits for is always running or next to
+ * start on a free thread, and workers ahead of it block only on their own full queues.
  */
 final class ParallelHunt {
 

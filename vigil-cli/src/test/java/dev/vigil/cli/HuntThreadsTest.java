@@ -17,13 +17,9 @@ class HuntThreadsTest {
     @Test
     void detectionsAndSummaryDoNotDependOnTheThreadCount() {
         String samples = CliRun.ROOT.resolve("samples").toString();
-        CliRun one = CliRun.of("hunt", "--no-progress", "-f", "jsonl", "--threads", "1", samples);
-        CliRun three = CliRun.of("hunt", "--no-progress", "-f", "jsonl", "--threads", "3", samples);
+        CliRun one = sameOnOneAndThreeThreads("hunt", "--no-progress", "-f", "jsonl", samples);
         assertThat(one.exitCode()).isZero();
-        assertThat(three.exitCode()).isZero();
         assertThat(one.out()).isNotEmpty();
-        assertThat(three.out()).isEqualTo(one.out());
-        assertThat(withoutTiming(three.err())).isEqualTo(withoutTiming(one.err()));
     }
 
     /**
@@ -43,12 +39,8 @@ class HuntThreadsTest {
             }
             Files.write(dir.resolve("part-" + f + ".jsonl"), out);
         }
-        CliRun one = CliRun.of("hunt", "--no-progress", "-f", "jsonl", "--threads", "1", dir.toString());
-        CliRun three = CliRun.of("hunt", "--no-progress", "-f", "jsonl", "--threads", "3", dir.toString());
-        assertThat(one.exitCode()).isEqualTo(three.exitCode());
+        CliRun one = sameOnOneAndThreeThreads("hunt", "--no-progress", "-f", "jsonl", dir.toString());
         assertThat(one.out().lines().count()).isGreaterThan(2 * 256);
-        assertThat(three.out()).isEqualTo(one.out());
-        assertThat(withoutTiming(three.err())).isEqualTo(withoutTiming(one.err()));
     }
 
     /**
@@ -70,12 +62,8 @@ class HuntThreadsTest {
             Path file = Files.write(dir.resolve(String.format("host-%04d.jsonl", f)), out);
             written += Files.size(file);
         }
-        CliRun one = CliRun.of("hunt", "--no-progress", "-f", "jsonl", "--threads", "1", dir.toString());
-        CliRun three = CliRun.of("hunt", "--no-progress", "-f", "jsonl", "--threads", "3", dir.toString());
-        assertThat(one.exitCode()).isEqualTo(three.exitCode());
+        CliRun one = sameOnOneAndThreeThreads("hunt", "--no-progress", "-f", "jsonl", dir.toString());
         assertThat(one.err()).contains("host-0007.jsonl:41:", "host-0057.jsonl:41:");
-        assertThat(three.out()).isEqualTo(one.out());
-        assertThat(withoutTiming(three.err())).isEqualTo(withoutTiming(one.err()));
     }
 
     /**
@@ -101,11 +89,8 @@ class HuntThreadsTest {
         }
         Files.write(dir.resolve("b-big.jsonl"), big);
         Files.write(dir.resolve("c-last.jsonl"), lines);
-        CliRun one = CliRun.of("hunt", "--no-progress", "-f", "jsonl", "--threads", "1", dir.toString());
-        CliRun three = CliRun.of("hunt", "--no-progress", "-f", "jsonl", "--threads", "3", dir.toString());
+        CliRun one = sameOnOneAndThreeThreads("hunt", "--no-progress", "-f", "jsonl", dir.toString());
         assertThat(one.out().lines().filter(l -> l.contains("b-big.jsonl")).count()).isGreaterThan(8 * 256);
-        assertThat(three.out()).isEqualTo(one.out());
-        assertThat(withoutTiming(three.err())).isEqualTo(withoutTiming(one.err()));
     }
 
     /**
@@ -129,15 +114,29 @@ class HuntThreadsTest {
         Files.write(dir.resolve("c-damaged.evtx"), damaged);
         String rules = CliRun.CORPUS.resolve("rules/SigmaHQ-sigma/rules/windows/builtin/security").toString();
 
-        CliRun one = CliRun.of("hunt", "--no-progress", "--no-builtin", "-r", rules, "-f", "jsonl", "--threads", "1",
-                dir.toString());
-        CliRun three = CliRun.of("hunt", "--no-progress", "--no-builtin", "-r", rules, "-f", "jsonl", "--threads", "3",
+        CliRun one = sameOnOneAndThreeThreads("hunt", "--no-progress", "--no-builtin", "-r", rules, "-f", "jsonl",
                 dir.toString());
         assertThat(one.out().lines().count()).isGreaterThan(100);
-        assertThat(three.out()).isEqualTo(one.out());
         assertThat(one.err()).contains("c-damaged.evtx", "chunk 20", "chunk 5");
-        assertThat(withoutTiming(three.err())).isEqualTo(withoutTiming(one.err()));
-        assertThat(three.exitCode()).isEqualTo(one.exitCode());
+    }
+
+    /**
+     * Hunts with one thread and with three; asserts that both give the same detections, problems, summary
+     * and exit code; returns the one-thread run.
+     */
+    private static CliRun sameOnOneAndThreeThreads(String... args) {
+        CliRun single = CliRun.of(withThreads(args, "1"));
+        CliRun several = CliRun.of(withThreads(args, "3"));
+        assertThat(several.out()).isEqualTo(single.out());
+        assertThat(withoutTiming(several.err())).isEqualTo(withoutTiming(single.err()));
+        assertThat(several.exitCode()).isEqualTo(single.exitCode());
+        return single;
+    }
+
+    private static String[] withThreads(String[] args, String threads) {
+        List<String> out = new ArrayList<>(List.of(args));
+        out.addAll(List.of("--threads", threads));
+        return out.toArray(new String[0]);
     }
 
     private static String withoutTiming(String summary) {

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** {@code vigil hunt}: runs the analytics over event logs and reports what fired. */
@@ -96,6 +97,8 @@ public final class HuntCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        // The input is listed and cut into tasks while the rules load, on another core where there is one.
+        CompletableFuture<HuntTasks> tasks = workers > 1 ? HuntTasks.cut(inputs, workers) : null;
         Catalog catalog = decodeOnly ? new Catalog() : analytics.load(workers);
         CorrelationSet correlations = catalog.correlations();
         DiagnosticPrinter.print(err, DiagnosticPrinter.collect(catalog, quiet ? Severity.ERROR : Severity.WARNING));
@@ -150,7 +153,7 @@ public final class HuntCommand implements Callable<Integer> {
                 pending.flush();
             } else {
                 // Hits reach correlations and stages on this thread, in input order, as with one thread.
-                new ParallelHunt(ruleSet, summary, catalog.fieldsUsed(), workers).run(inputs, hits, problemSink);
+                new ParallelHunt(ruleSet, summary, catalog.fieldsUsed(), workers).run(tasks, hits, problemSink);
             }
             stages.finish(detections);
             correlate.finish(detections);

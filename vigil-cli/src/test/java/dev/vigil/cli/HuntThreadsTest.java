@@ -51,7 +51,7 @@ class HuntThreadsTest {
     void smallFilesHuntedInGroupsKeepTheSingleThreadOrder(@TempDir Path dir) throws IOException {
         List<String> lines = Files.readAllLines(CliRun.ROOT.resolve("samples/winlogbeat-sysmon.jsonl"));
         long written = 0;
-        for (int f = 0; written < 2 * ParallelHunt.GROUP_BYTES; f++) {
+        for (int f = 0; written < 2 * HuntTasks.GROUP_BYTES; f++) {
             List<String> out = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 out.add(lines.get((f + i) % lines.size()));
@@ -106,7 +106,7 @@ class HuntThreadsTest {
         Files.copy(security, dir.resolve("a-security.evtx"));
         Files.copy(samples.resolve("sample-with-irregular-bool-values.evtx"), dir.resolve("b-bools.evtx"));
         byte[] damaged = Files.readAllBytes(security);
-        assertThat(damaged.length).isGreaterThan(4096 + 2 * ParallelHunt.PART_CHUNKS * 65536);
+        assertThat(damaged.length).isGreaterThan(4096 + 2 * HuntTasks.PART_CHUNKS * 65536);
         damaged[4096 + 20 * 65536] = 'X';                       // chunk 20: not a chunk any more
         int record = 4096 + 5 * 65536 + 512;                     // first record of chunk 5
         int size = (damaged[record + 4] & 0xff) | (damaged[record + 5] & 0xff) << 8;

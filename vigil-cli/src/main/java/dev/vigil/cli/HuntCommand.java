@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** {@code vigil hunt}: runs the analytics over event logs and reports what fired. */
@@ -98,7 +97,7 @@ public final class HuntCommand implements Callable<Integer> {
         long started = System.nanoTime();
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         // The input is listed and cut into tasks while the rules load, on another core where there is one.
-        CompletableFuture<HuntTasks> tasks = workers > 1 ? HuntTasks.cut(inputs, workers) : null;
+        Background<HuntTasks> tasks = workers > 1 ? HuntTasks.cut(inputs, workers) : null;
         Catalog catalog = decodeOnly ? new Catalog() : analytics.load(workers);
         CorrelationSet correlations = catalog.correlations();
         DiagnosticPrinter.print(err, DiagnosticPrinter.collect(catalog, quiet ? Severity.ERROR : Severity.WARNING));

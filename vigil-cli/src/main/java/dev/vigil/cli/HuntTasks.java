@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -83,36 +81,11 @@ final class HuntTasks {
     }
 
     /**
-     * Lists {@code inputs} and cuts them into tasks for {@code threads} workers, on a new daemon thread;
+     * Lists {@code inputs} and cuts them into tasks for {@code threads} workers, on a thread of its own;
      * the caller joins the result once it has something to run the tasks with.
      */
-    static CompletableFuture<HuntTasks> cut(List<String> inputs, int threads) {
-        CompletableFuture<HuntTasks> result = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.complete(new HuntTasks(InputFile.list(inputs), threads));
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        }, "vigil-list");
-        t.setDaemon(true);
-        t.start();
-        return result;
-    }
-
-    /** The tasks of a {@link #cut}, waiting for it to finish; its failure is thrown as it was. */
-    static HuntTasks join(CompletableFuture<HuntTasks> cut) {
-        try {
-            return cut.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error r) {
-                throw r;
-            }
-            throw e;
-        }
+    static Background<HuntTasks> cut(List<String> inputs, int threads) {
+        return Background.start("vigil-list", () -> new HuntTasks(InputFile.list(inputs), threads));
     }
 
     /** The tasks in input order, which is the order their results are handed on in. */

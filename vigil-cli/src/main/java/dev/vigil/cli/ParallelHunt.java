@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
@@ -64,14 +63,14 @@ final class ParallelHunt {
     }
 
     /** Runs the tasks once they are cut, handing results on in input order. */
-    void run(CompletableFuture<HuntTasks> cut, Consumer<Hit> hits, Consumer<InputProblem> problems) {
+    void run(Background<HuntTasks> cut, Consumer<Hit> hits, Consumer<InputProblem> problems) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "vigil-hunt");
             t.setDaemon(true);
             return t;
         });
         try {
-            HuntTasks tasks = HuntTasks.join(cut);
+            HuntTasks tasks = cut.join();
             List<BlockingQueue<Batch>> out = new ArrayList<>();
             for (int i = 0; i < tasks.inOrder().size(); i++) {
                 out.add(new ArrayBlockingQueue<>(QUEUED_BATCHES));

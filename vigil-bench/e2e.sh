@@ -12,7 +12,8 @@
 # for everything the JVM does (JIT compilers and the collector included), not one hunting thread on a
 # machine whose other cores compile and collect for it. VIGIL_E2E_PIN=0 turns the confinement off.
 # VIGIL_E2E_ROUNDS=N runs every configuration N times, interleaved (decode-only and hunt alternate, so a
-# machine whose speed drifts affects both alike), and ends with the median of each and their ratios.
+# machine whose speed drifts affects both alike), and ends with the median and the best of each, and their
+# ratios: hunt / decode-only and one core / more.
 # Hunts keep their compiled rules in a rule cache of their own, filled by a first untimed run, as a user's
 # hunts after the first do; "rules-only" is the load from that cache and "rules-cold" (--no-rule-cache)
 # the load from the rules' text.
@@ -110,11 +111,15 @@ fi
 done
 done
 if [ "$rounds" -gt 1 ]; then
-  echo "medians over $rounds rounds (seconds), and hunt / decode-only of the medians:"
+  # The machine's neighbours only ever slow a run down, so the best of the rounds is printed beside the median.
+  echo "over $rounds rounds (seconds): median, best, each round; then hunt / decode-only and one thread / more, of the medians and of the bests:"
   awk '{ key = $0; sub(/ [0-9.]+$/, "", key); v[key] = v[key] " " $NF } END {
          for (k in v) { n = split(substr(v[k], 2), a, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-                        m[k] = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2; printf "  %-34s %7.2f  (%s)\n", k, m[k], substr(v[k], 2) }
-         for (k in m) if (k ~ /hunt-sigma/) { d = k; sub(/hunt-sigma /, "decode-only", d); if (d in m) printf "  %-34s %7.2fx\n", k " / decode", m[k] / m[d] } }' "$times" | sort
+                        m[k] = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2; b[k] = a[1]
+                        printf "  %-34s %7.2f  best %6.2f  (%s)\n", k, m[k], b[k], substr(v[k], 2) }
+         for (k in m) if (k ~ /hunt-sigma/) { d = k; sub(/hunt-sigma /, "decode-only", d); if (d in m) printf "  %-34s %7.2fx  best %5.2fx\n", k " / decode", m[k] / m[d], b[k] / b[d] }
+         for (k in m) if (k ~ /threads=1$/) for (o in m) { p = o; sub(/threads=[0-9]+$/, "threads=1", p); if (p == k && o != k) {
+             t = o; sub(/.*threads=/, "", t); printf "  %-34s %7.2fx  best %5.2fx\n", k " / " t, m[k] / m[o], b[k] / b[o] } } }' "$times" | sort
 fi
 rm -f "$times"
 rm -rf "$cache"

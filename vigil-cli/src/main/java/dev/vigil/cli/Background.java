@@ -31,13 +31,6 @@ final class Background<T> {
         return b;
     }
 
-    /** A value already computed, for callers with no thread to spare. */
-    static <T> Background<T> done(T value) {
-        Background<T> b = new Background<>();
-        b.result.complete(value);
-        return b;
-    }
-
     /** The value, once computed. */
     T join() {
         try {

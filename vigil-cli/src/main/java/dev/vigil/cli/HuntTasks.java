@@ -48,14 +48,15 @@ final class HuntTasks {
 
     private final List<Task> tasks = new ArrayList<>();
     private final List<Task> startOrder;
+    /** Reads the headers of large EVTX files; made for the first one (a reader is not cheap to make). */
+    private InputReader headers;
 
     private HuntTasks(List<InputFile> files, int threads) {
         long groupLimit = groupLimit(files, threads);
-        InputReader headers = new InputReader(new RunSummary(), p -> { });
         List<InputFile> group = new ArrayList<>();
         long groupBytes = 0;
         for (InputFile f : files) {
-            int chunks = evtxChunks(f, headers);
+            int chunks = evtxChunks(f);
             if (chunks > PART_CHUNKS) {
                 addGroup(group, groupBytes);
                 group = new ArrayList<>();
@@ -145,7 +146,7 @@ final class HuntTasks {
     }
 
     /** The chunk count of a file worth splitting (an EVTX file on disk), else -1; opens only large .evtx files. */
-    private static int evtxChunks(InputFile file, InputReader headers) {
+    private int evtxChunks(InputFile file) {
         if (!file.display().toLowerCase(Locale.ROOT).endsWith(".evtx")) {
             return -1;
         }
@@ -160,6 +161,9 @@ final class HuntTasks {
         }
         if (size <= 4096L + PART_CHUNKS * 65536L) {
             return -1;
+        }
+        if (headers == null) {
+            headers = new InputReader(new RunSummary(), p -> { });
         }
         return headers.evtxChunks(path);
     }

@@ -33,9 +33,4 @@ class BackgroundTest {
         });
         assertThatThrownBy(b::join).isSameAs(failure);
     }
-
-    @Test
-    void aValueAlreadyComputedIsGivenBack() {
-        assertThat(Background.done("x").join()).isEqualTo("x");
-    }
 }

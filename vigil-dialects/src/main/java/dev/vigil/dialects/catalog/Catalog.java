@@ -21,8 +21,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +38,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Every analytic of a run: the built-in pack and the user's files, each loaded by the loader its content
@@ -191,9 +194,8 @@ public final class Catalog {
         for (String p : paths) {
             Path path = Path.of(p);
             if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
-                    List<Path> files = walk.filter(Files::isRegularFile).filter(f -> !hidden(path, f)).sorted().toList();
-                    for (Path f : files) {
+                try {
+                    for (Path f : ruleFiles(path)) {
                         work.add(() -> fileLoad.load(f.toString(), f, false, settings));
                     }
                 } catch (IOException | java.io.UncheckedIOException e) {
@@ -251,13 +253,37 @@ public final class Catalog {
         }
     }
 
-    private static boolean hidden(Path root, Path f) {
-        for (Path part : root.relativize(f)) {
-            if (part.toString().startsWith(".")) {
-                return true;
+    /**
+     * The files under a rule directory, sorted by path: regular files and symbolic links to them, leaving
+     * out hidden files and never entering hidden directories (a rule repository's {@code .git} holds
+     * thousands of files). A directory named through a symbolic link is walked as the directory. One
+     * {@code stat} per file: a walk filtered by {@link Files#isRegularFile} made two, and took 101-115 ms
+     * against 70 ms for SigmaHQ's 2,407 Windows rules, on the thread that loads them, before any was read.
+     */
+    private static List<Path> ruleFiles(Path root) throws IOException {
+        Path start = Files.isSymbolicLink(root) ? root.toRealPath() : root;
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(start) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
-        }
-        return false;
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (!hidden(file) && (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file))) {
+                    files.add(start == root ? file : root.resolve(start.relativize(file)));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Collections.sort(files);
+        return files;
+    }
+
+    private static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
     }
 
     /** Loads one document's text; {@code named} says the user named this file (so unrecognised is an error). */

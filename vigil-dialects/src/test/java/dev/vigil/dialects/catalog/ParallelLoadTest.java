@@ -58,4 +58,27 @@ class ParallelLoadTest {
         assertThat(diagnostics(four)).isEqualTo(diagnostics(one));
         assertThat(four.fieldsUsed()).isEqualTo(one.fieldsUsed());
     }
+
+    /**
+     * A rule directory's hidden files and directories are left out (a repository's .git is never entered),
+     * a symbolic link to a rule file is loaded as that file, and a directory named through a link is walked.
+     */
+    @Test
+    void hiddenFilesAreLeftOutAndLinksToRulesAreLoaded(@TempDir Path dir) throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Path analytics = ROOT.resolve("analytics");
+        Files.copy(analytics.resolve("CAR-2020-11-007.md"), rules.resolve("CAR-2020-11-007.md"));
+        Path git = Files.createDirectories(rules.resolve(".git/objects"));
+        Files.copy(analytics.resolve("VIGIL-T1070-005.yml"), git.resolve("VIGIL-T1070-005.yml"));
+        Files.copy(analytics.resolve("VIGIL-T1070-005.yml"), rules.resolve(".hidden.yml"));
+        Path elsewhere = Files.copy(analytics.resolve("VIGIL-T1070-005.yml"), dir.resolve("VIGIL-T1070-005.yml"));
+        Files.createSymbolicLink(rules.resolve("linked.yml"), elsewhere);
+        Path link = Files.createSymbolicLink(dir.resolve("rules-link"), rules);
+
+        for (Path given : List.of(rules, link)) {
+            Catalog c = new Catalog().loadPaths(List.of(given.toString()), 1);
+            assertThat(analytics(c)).containsExactly("CAR-2020-11-007 3", "VIGIL-T1070-005 1");
+            assertThat(c.documentsRead()).isEqualTo(2);
+        }
+    }
 }

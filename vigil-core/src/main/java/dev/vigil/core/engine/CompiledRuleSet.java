@@ -93,7 +93,7 @@ public final class CompiledRuleSet {
             matchSlice(ctx, one, 0, 1, sink);
         } finally {
             one[0] = null;
-            ctx.forgetBatch();
+            ctx.forgetBatch(1);
         }
     }
 

@@ -254,8 +254,8 @@ public final class Catalog {
     }
 
     /**
-     * The files under a rule directory, sorted by path: regular files and symbolic links to them, leaving
-     * out hidden files and never entering hidden directories (a rule repository's {@code .git} holds
+     * The files under a rule directory, sorted by path: regular files and symbolic links to them or to
+     * nothing (loading one reports it as unreadable), leaving out hidden files and never entering hidden directories (a rule repository's {@code .git} holds
      * thousands of files). A directory named through a symbolic link is walked as the directory. One
      * {@code stat} per file: a walk filtered by {@link Files#isRegularFile} made two, and took 101-115 ms
      * against 70 ms for SigmaHQ's 2,407 Windows rules, on the thread that loads them, before any was read.
@@ -271,7 +271,9 @@ public final class Catalog {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (!hidden(file) && (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file))) {
+                // A link to nothing is kept too, so that loading it reports the file it cannot read.
+                if (!hidden(file) && (attrs.isRegularFile()
+                        || attrs.isSymbolicLink() && (Files.isRegularFile(file) || !Files.exists(file)))) {
                     files.add(start == root ? file : root.resolve(start.relativize(file)));
                 }
                 return FileVisitResult.CONTINUE;

@@ -81,4 +81,15 @@ class ParallelLoadTest {
             assertThat(c.documentsRead()).isEqualTo(2);
         }
     }
+
+    /** A link to nothing in a rule directory is reported as a file that cannot be read, not left out. */
+    @Test
+    void aDanglingLinkInARuleDirectoryIsReported(@TempDir Path dir) throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.copy(ROOT.resolve("analytics/CAR-2020-11-007.md"), rules.resolve("CAR-2020-11-007.md"));
+        Files.createSymbolicLink(rules.resolve("gone.yml"), dir.resolve("moved-away.yml"));
+        Catalog c = new Catalog().loadPaths(List.of(rules.toString()), 1);
+        assertThat(analytics(c)).containsExactly("CAR-2020-11-007 3");
+        assertThat(diagnostics(c)).anyMatch(d -> d.contains("gone.yml") && d.contains("catalog/unreadable"));
+    }
 }

@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,11 +16,11 @@ class BackgroundTest {
         CountDownLatch callerWentOn = new CountDownLatch(1);
         Background<String> b = Background.start("vigil-test", () -> {
             try {
-                callerWentOn.await();   // would never return if the work ran on the caller's thread
+                // On the caller's thread this would time out before the caller could count down.
+                return callerWentOn.await(10, TimeUnit.SECONDS) ? Thread.currentThread().getName() : "caller's";
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-            return Thread.currentThread().getName();
         });
         callerWentOn.countDown();
         assertThat(b.join()).isEqualTo("vigil-test");

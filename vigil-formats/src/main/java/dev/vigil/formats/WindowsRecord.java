@@ -1,7 +1,9 @@
 package dev.vigil.formats;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A Windows event as a reader or source schema delivers it, before normalization: System fields under
@@ -12,8 +14,17 @@ import java.util.Map;
  */
 public final class WindowsRecord {
 
-    // Sized for a Sysmon record (System plus EventData is 25-40 fields) so it is not resized twice per record.
-    private final Map<String, Object> fields = new LinkedHashMap<>(64);
+    /**
+     * Fields in insertion order, in two arrays, with an open-addressing index of their positions by name,
+     * all made on the first field. Every event passes through two records (as read, and as its provider's
+     * normalizer names it, which is mostly empty): a linked hash map took an entry object per field.
+     */
+    private String[] names;
+    private Object[] values;
+    /** Position + 1 of each name, by its hash; 0 is a free slot. Twice the length of {@link #names}, both powers of two. */
+    private int[] index;
+    private final int capacity;
+    private int size;
     private final String schema;
     private final boolean windows;
     private long line;
@@ -24,8 +35,14 @@ public final class WindowsRecord {
      * @param windows false when the record's shape is not recognised: it then keeps its raw fields only
      */
     public WindowsRecord(String schema, boolean windows) {
+        this(schema, windows, 32);
+    }
+
+    /** @param capacity how many fields to make room for at first (a Sysmon record has 25-40) */
+    public WindowsRecord(String schema, boolean windows, int capacity) {
         this.schema = schema;
         this.windows = windows;
+        this.capacity = Integer.highestOneBit(Math.max(4, capacity) - 1) << 1;
     }
 
     /** Adds a value; a repeated name (e.g. unnamed {@code <Data>} elements) turns into a multi-value. */
@@ -33,35 +50,59 @@ public final class WindowsRecord {
         if (value == null) {
             return this;
         }
-        Object old = fields.putIfAbsent(name, value);
-        if (old != null) {
-            fields.put(name, concat(old, value));
+        if (size == 0) {
+            return first(name, value);
+        }
+        int slot = slot(name);
+        int at = index[slot] - 1;
+        if (at < 0) {
+            append(slot, name, value);
+        } else {
+            values[at] = concat(values[at], value);
         }
         return this;
     }
 
     /** Sets a value only when the name is not present yet: earlier, more specific sources win. */
     public WindowsRecord putIfAbsent(String name, Object value) {
-        if (value != null) {
-            fields.putIfAbsent(name, value);
+        if (value != null && size == 0) {
+            first(name, value);
+        } else if (value != null) {
+            int slot = slot(name);
+            if (index[slot] == 0) {
+                append(slot, name, value);
+            }
         }
         return this;
     }
 
+    /** Sets a value; a name already present keeps its position. */
     public WindowsRecord put(String name, Object value) {
-        if (value != null) {
-            fields.put(name, value);
+        if (value != null && size == 0) {
+            first(name, value);
+        } else if (value != null) {
+            int slot = slot(name);
+            int at = index[slot] - 1;
+            if (at < 0) {
+                append(slot, name, value);
+            } else {
+                values[at] = value;
+            }
         }
         return this;
     }
 
     public Object get(String name) {
-        return fields.get(name);
+        if (size == 0) {
+            return null;
+        }
+        int at = index[slot(name)] - 1;
+        return at < 0 ? null : values[at];
     }
 
     /** The first value as text, or null. */
     public String text(String name) {
-        Object v = fields.get(name);
+        Object v = get(name);
         if (v instanceof String) {
             return (String) v;
         }
@@ -72,13 +113,72 @@ public final class WindowsRecord {
         return null;
     }
 
-    public Object remove(String name) {
-        return fields.remove(name);
+    /** How many fields the record has. */
+    public int size() {
+        return size;
     }
 
-    /** Every field in insertion order; do not modify while normalizing. */
+    /** The name of the field at {@code position} (0 to {@link #size()} - 1), in insertion order. */
+    public String nameAt(int position) {
+        return names[position];
+    }
+
+    /** The value of the field at {@code position}: a {@code String} or a {@code String[]}. */
+    public Object valueAt(int position) {
+        return values[position];
+    }
+
+    /** Every field in insertion order. */
+    public void forEach(BiConsumer<String, Object> action) {
+        for (int i = 0; i < size; i++) {
+            action.accept(names[i], values[i]);
+        }
+    }
+
+    /** Every field in insertion order, as a new map. */
     public Map<String, Object> fields() {
-        return fields;
+        Map<String, Object> out = new LinkedHashMap<>();
+        forEach(out::put);
+        return out;
+    }
+
+    /** The index slot that holds {@code name}, or the free slot where it would go. */
+    private int slot(String name) {
+        int mask = index.length - 1;
+        int h = name.hashCode();
+        int slot = (h ^ h >>> 16) & mask;
+        while (true) {
+            int at = index[slot] - 1;
+            if (at < 0 || name.equals(names[at])) {
+                return slot;
+            }
+            slot = slot + 1 & mask;
+        }
+    }
+
+    private WindowsRecord first(String name, Object value) {
+        if (names == null) {
+            names = new String[capacity];
+            values = new Object[capacity];
+            index = new int[capacity * 2];
+        }
+        append(slot(name), name, value);
+        return this;
+    }
+
+    private void append(int slot, String name, Object value) {
+        if (size == names.length) {
+            names = Arrays.copyOf(names, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+            index = new int[size * 4];
+            for (int i = 0; i < size; i++) {
+                index[slot(names[i])] = i + 1;
+            }
+            slot = slot(name);
+        }
+        names[size] = name;
+        values[size] = value;
+        index[slot] = ++size;
     }
 
     public String schema() {

@@ -27,10 +27,19 @@ public final class CanonicalEvent implements Event {
     private Origin origin;
 
     public CanonicalEvent(Origin origin) {
+        this(origin, 16);
+    }
+
+    /**
+     * @param fields how many fields the event is expected to have: a normalizer knows it from its record,
+     *               and an event that outgrows its arrays copies them (two copies for most Sysmon events)
+     */
+    public CanonicalEvent(Origin origin, int fields) {
         this.origin = origin;
         this.values = new Object[Math.max(16, Field.count())];
-        this.order = new Field[16];
-        this.ordered = new Object[16];
+        int n = Math.max(4, fields);
+        this.order = new Field[n];
+        this.ordered = new Object[n];
     }
 
     /** Sets a field; a later value for the same field replaces the earlier one but keeps its position. */

@@ -7,10 +7,8 @@ import dev.vigil.core.event.Field;
 import dev.vigil.core.event.Origin;
 import dev.vigil.formats.WindowsRecord;
 import dev.vigil.formats.transform.GuidText;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Windows record → canonical event: picks the provider normalizer, writes canonical fields, then derived
@@ -43,8 +41,8 @@ public final class EventNormalizer {
 
     /** Normalizes one record found in {@code path}. */
     public CanonicalEvent normalize(WindowsRecord rec, String path) {
-        CanonicalEvent ev = new CanonicalEvent(new Origin(path, recordNumber(rec), rec.line()));
         if (!rec.isWindows()) {
+            CanonicalEvent ev = new CanonicalEvent(new Origin(path, recordNumber(rec), rec.line()), rec.size());
             copyRaw(rec, ev, null, null);
             return ev.timeMillis(time(rec));
         }
@@ -57,8 +55,12 @@ public final class EventNormalizer {
         }
         WindowsRecord canonical = new WindowsRecord(rec.schema(), true);
         normalizer.map(rec, eventId, canonical);
-        for (Map.Entry<String, Object> e : canonical.fields().entrySet()) {
-            put(ev, e.getKey(), e.getValue());
+        // Canonical names are mostly raw names too: corpus events have one to ten fields more than their
+        // record (a few have more, and grow their arrays).
+        CanonicalEvent ev = new CanonicalEvent(new Origin(path, recordNumber(rec), rec.line()),
+                rec.size() + optional.size() + 12);
+        for (int i = 0; i < canonical.size(); i++) {
+            put(ev, canonical.nameAt(i), canonical.valueAt(i));
         }
         Derivations.apply(name -> {
             String v = canonical.text(name);
@@ -86,20 +88,19 @@ public final class EventNormalizer {
     }
 
     private static void copyRaw(WindowsRecord rec, CanonicalEvent ev, ProviderNormalizer normalizer, String eventId) {
-        Iterator<Map.Entry<String, Object>> it = rec.fields().entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, Object> e = it.next();
-            Field f = Field.of(e.getKey());
-            if (ev.get(f) != null || (normalizer != null && normalizer.hidesRaw(eventId, e.getKey()))) {
+        for (int i = 0; i < rec.size(); i++) {
+            String name = rec.nameAt(i);
+            Field f = Field.of(name);
+            if (ev.get(f) != null || (normalizer != null && normalizer.hidesRaw(eventId, name))) {
                 continue;
             }
-            put(ev, f, e.getValue());
-            if (e.getKey().indexOf(' ') >= 0) {
+            put(ev, f, rec.valueAt(i));
+            if (name.indexOf(' ') >= 0) {
                 // Defender and a few other providers name their data with spaces ("Threat Name"); rules
                 // (SigmaHQ's among them) write the name without them. Both spellings are reachable.
-                Field compact = Field.of(e.getKey().replace(" ", ""));
+                Field compact = Field.of(name.replace(" ", ""));
                 if (ev.get(compact) == null) {
-                    put(ev, compact, e.getValue());
+                    put(ev, compact, rec.valueAt(i));
                 }
             }
         }

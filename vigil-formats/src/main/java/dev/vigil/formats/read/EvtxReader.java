@@ -14,6 +14,7 @@ import dev.vigil.formats.evtx.EvtxRecord;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,7 +100,9 @@ public final class EvtxReader implements EvtxDecoder {
 
     /** One decoded record named as the XML reader names it (see the class comment). */
     public static WindowsRecord toRecord(EvtxRecord r) {
-        WindowsRecord rec = new WindowsRecord("evtx", true);
+        List<EvtxField> data = r.eventData();
+        // System gives about twenty fields (attributes named element_attribute among them).
+        WindowsRecord rec = new WindowsRecord("evtx", true, 20 + data.size());
         EvtxElement system = r.system();
         if (system != null) {
             for (EvtxNode n : system.children()) {
@@ -122,7 +125,7 @@ public final class EvtxReader implements EvtxDecoder {
             }
         }
         rec.putIfAbsent("EventRecordID", Long.toString(r.recordId()));
-        for (EvtxField f : r.eventData()) {
+        for (EvtxField f : data) {
             rec.add(f.name() == null ? "Data" : f.name(), f.value() == null ? "" : f.value());
         }
         return rec;

@@ -36,7 +36,7 @@ final class EcsSchema implements SourceSchema {
                 data.putIfAbsent(leaf(k), e.getValue());
             }
         }
-        data.fields().forEach(out::putIfAbsent);
+        data.forEach(out::putIfAbsent);
         table.apply(in, out);
         flat.forEach(out::putIfAbsent);
         return out;

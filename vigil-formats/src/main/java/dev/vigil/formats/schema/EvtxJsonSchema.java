@@ -64,7 +64,7 @@ final class EvtxJsonSchema implements SourceSchema {
             }
         }
         zipNamedData(dataNames, dataTexts, data);
-        data.fields().forEach(system::putIfAbsent);
+        data.forEach(system::putIfAbsent);
         return system;
     }
 

@@ -19,7 +19,8 @@ import java.util.List;
  *
  * <p>{@code java [launcher options] -cp vigil-bench/target/benchmarks.jar dev.vigil.bench.WarmScaling INPUT
  * THREADS ROUNDS [RULES]}: with RULES (a rules directory), hunts with those rules and no built-in ones;
- * without, decode-only. Prints each round and the median of the per-round ratios.
+ * without, decode-only. Prints each round, with the CPU time the JVM used in it, and the median of the
+ * per-round ratios.
  */
 public final class WarmScaling {
 
@@ -43,15 +44,28 @@ public final class WarmScaling {
         }
         double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
+            long cpu0 = processCpuNanos();
             double one = seconds(devNull, args[0], 1, rules);
+            long cpu1 = processCpuNanos();
             double many = seconds(devNull, args[0], threads, rules);
+            long cpu2 = processCpuNanos();
             ratios[r] = one / many;
-            System.out.printf("round %d: one thread %.2f s, %d threads %.2f s, ratio %.2f%n", r + 1, one, threads, many,
-                    ratios[r]);
+            System.out.printf("round %d: one thread %.2f s (CPU %.2f s), %d threads %.2f s (CPU %.2f s), ratio %.2f%n",
+                    r + 1, one, (cpu1 - cpu0) / 1e9, threads, many, (cpu2 - cpu1) / 1e9, ratios[r]);
         }
         Arrays.sort(ratios);
         System.out.printf("%s, %d threads ÷ one: median %.2f (range %.2f–%.2f)%n", rules == null ? "decode-only" : "hunt",
                 threads, ratios[(rounds - 1) / 2], ratios[0], ratios[rounds - 1]);
+    }
+
+    /**
+     * CPU time of the whole JVM, compilers and collector included: more CPU for the same hunt on more
+     * threads is work the threads cost each other (shared caches, memory, the collector), where less wall
+     * time than CPU divided by the threads is time the threads waited.
+     */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static double seconds(PrintStream out, String input, int threads, String rules) {

@@ -50,8 +50,8 @@ public final class WarmScaling {
             double many = seconds(devNull, args[0], threads, rules);
             long cpu2 = processCpuNanos();
             ratios[r] = one / many;
-            System.out.printf("round %d: one thread %.2f s (CPU %.2f s), %d threads %.2f s (CPU %.2f s), ratio %.2f%n",
-                    r + 1, one, (cpu1 - cpu0) / 1e9, threads, many, (cpu2 - cpu1) / 1e9, ratios[r]);
+            System.out.printf("round %d: one thread %.2f s (CPU %s), %d threads %.2f s (CPU %s), ratio %.2f%n",
+                    r + 1, one, cpu(cpu0, cpu1), threads, many, cpu(cpu1, cpu2), ratios[r]);
         }
         Arrays.sort(ratios);
         System.out.printf("%s, %d threads ÷ one: median %.2f (range %.2f–%.2f)%n", rules == null ? "decode-only" : "hunt",
@@ -65,7 +65,12 @@ public final class WarmScaling {
      */
     private static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+
+    /** The CPU seconds between two readings, or "unknown" where this JVM does not report its CPU time. */
+    private static String cpu(long from, long to) {
+        return from < 0 || to < 0 ? "unknown" : String.format("%.2f s", (to - from) / 1e9);
     }
 
     private static double seconds(PrintStream out, String input, int threads, String rules) {

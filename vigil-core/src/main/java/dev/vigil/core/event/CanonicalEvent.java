@@ -31,8 +31,9 @@ public final class CanonicalEvent implements Event {
     }
 
     /**
-     * @param fields how many fields the event is expected to have: a normalizer knows it from its record,
-     *               and an event that outgrows its arrays copies them (two copies for most Sysmon events)
+     * @param fields how many fields the event is expected to have: a normalizer knows it from its record.
+     *               An event that outgrows its arrays copies them; from the default 16, most Sysmon events
+     *               copied them twice
      */
     public CanonicalEvent(Origin origin, int fields) {
         this.origin = origin;

@@ -12,7 +12,9 @@
 # one hunt on two cores, whose threads take the next task when free, gets what both cores give: so the
 # ceiling adds the cores' rates rather than waiting for the slower job. And solo / pair, the speed-up one
 # hunt gets. What the pair falls short of the ceiling is what one JVM loses to its own parts that run on
-# one core at a time (start-up, the rules, collections that stop both threads, the end of the run).
+# one core at a time (start-up, the rules, collections that stop both threads, the end of the run). The
+# last line says it without the solo run: the pair's rate over the duo's two rates added, 1 / pair over
+# 1 / duo0 + 1 / duo1, runs a minute apart rather than three, so less of the machine's drift gets in.
 # Hunts use every SigmaHQ Windows rule from a rule cache filled by a first untimed run, -Xmx512m and the
 # launcher's JVM options (tools/java-options), as e2e.sh does. VIGIL_E2E_JAR=FILE measures another jar.
 set -eu
@@ -65,6 +67,8 @@ pair=$(cut -d' ' -f4 "$out.times" | median)
 # Ratios per round, then their medians, so a drift of the machine between rounds cancels.
 ceiling=$(awk '{print $1 / $2 + $1 / $3}' "$out.times" | median)
 got=$(awk '{print $1 / $4}' "$out.times" | median)
+share=$(awk '{print (1 / $4) / (1 / $2 + 1 / $3)}' "$out.times" | median)
 printf 'medians: solo %s s, pair %s s\n' "$solo" "$pair"
 printf 'ceiling (two independent jobs, solo / duo0 + solo / duo1): %.2fx; one JVM on two cores (solo / pair): %.2fx\n' \
   "$ceiling" "$got"
+printf 'one JVM on two cores does %.2f of the work two independent one-core JVMs do in the same time\n' "$share"

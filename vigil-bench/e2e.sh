@@ -11,6 +11,9 @@
 # A run with T threads is confined to T cores with taskset (when present), so "1 thread" means one core
 # for everything the JVM does (JIT compilers and the collector included), not one hunting thread on a
 # machine whose other cores compile and collect for it. VIGIL_E2E_PIN=0 turns the confinement off.
+# One-core runs take the first core in odd rounds and the last core in even ones: the host slows this
+# guest's cores one at a time (ceiling.sh), and a one-core baseline always on core 0 would see only core
+# 0's slow spells, while the two-core runs it is divided by see both cores'.
 # VIGIL_E2E_ROUNDS=N runs every configuration N times, interleaved (decode-only and hunt alternate, so a
 # machine whose speed drifts affects both alike), and ends with the median and the best of each, and their
 # ratios: hunt / decode-only and one core / more.
@@ -46,7 +49,13 @@ fi
 echo "input: $(find -L "$big" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.2f GB", s/1e9}') of EVTX in $(ls "$big" | wc -l) files; $(nproc) cores; $(java -version 2>&1 | head -1)"
 pin() {
   if [ "${VIGIL_E2E_PIN:-1}" = 1 ] && command -v taskset >/dev/null 2>&1 && [ "$1" -le "$(nproc)" ]; then
-    echo "taskset -c 0-$(($1 - 1))"
+    if [ "$1" != 1 ]; then
+      echo "taskset -c 0-$(($1 - 1))"
+    elif [ $((${round:-1} % 2)) = 0 ]; then
+      echo "taskset -c $(($(nproc) - 1))"
+    else
+      echo "taskset -c 0"
+    fi
   fi
 }
 run() {
@@ -59,7 +68,7 @@ run() {
   rss=$(grep -o 'rss_mb=[0-9]*' /tmp/vigil-e2e.err | sed 's/rss_mb=//')
   cpu=$(grep -o 'user_s=.*' /tmp/vigil-e2e.err | tail -1)
   records=$(grep -o 'records  *[0-9,]*' /tmp/vigil-e2e.err | head -1 | tr -dc '0-9')
-  echo "$label cores=$(if [ -n "$(pin "$cores")" ]; then echo "$cores"; else echo all; fi) records=$records $line peak_rss_mb=$((rss / 1024)) $cpu"
+  echo "$label cores=$(pin "$cores" | sed -n 's/taskset -c //p' | grep . || echo all) records=$records $line peak_rss_mb=$((rss / 1024)) $cpu"
   echo "$label $(echo "$line" | grep -o 'seconds=[0-9.]*' | sed 's/seconds=//')" >> "$times"
 }
 # The options the vigil launcher runs with, so the harness measures what users run.

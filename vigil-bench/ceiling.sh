@@ -2,7 +2,7 @@
 # What two cores can give at most, against what one hunt gets from them. Usage:
 #   vigil-bench/ceiling.sh INPUT [ROUNDS] [hunt|decode]      (defaults: 5 rounds, hunt)
 # Each round runs, one after the other:
-#   solo  one JVM, one thread, confined to core 0;
+#   solo  one JVM, one thread, confined to core 0 in odd rounds and to core 1 in even ones;
 #   duo   two such JVMs at once, on cores 0 and 1, over the same input: two independent jobs, which share
 #         nothing but the machine (caches, memory, the host's other tenants);
 #   pair  one JVM, two threads, on cores 0 and 1: what e2e.sh's "2 cores" measures.
@@ -49,7 +49,7 @@ echo "input: $input ($mode), $rounds rounds; $(nproc) cores; $(java -version 2>&
 r=0
 while [ "$r" -lt "$rounds" ]; do
   r=$((r + 1))
-  solo=$(one 0 1)
+  solo=$(one $(((r + 1) % 2)) 1)
   one 0 1 > "$out.a" &
   a=$!
   one 1 1 > "$out.b" &

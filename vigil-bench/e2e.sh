@@ -122,14 +122,22 @@ done
 done
 if [ "$rounds" -gt 1 ]; then
   # The machine's neighbours only ever slow a run down, so the best of the rounds is printed beside the median.
-  echo "over $rounds rounds (seconds): median, best, each round; then hunt / decode-only and one thread / more, of the medians and of the bests:"
+  # Ratios are also taken round by round, then their median: the two runs of a round are a minute apart,
+  # the medians of two configurations may come from rounds far apart in a machine whose speed drifts.
+  echo "over $rounds rounds (seconds): median, best, each round; then hunt / decode-only and one thread / more: of the medians, of the bests, and the median of the rounds' ratios:"
   awk '{ key = $0; sub(/ [0-9.]+$/, "", key); v[key] = v[key] " " $NF } END {
-         for (k in v) { n = split(substr(v[k], 2), a, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+         for (k in v) { n = split(substr(v[k], 2), a, " "); for (i = 1; i <= n; i++) r[k, i] = a[i]; c[k] = n
+                        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
                         m[k] = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2; b[k] = a[1]
                         printf "  %-34s %7.2f  best %6.2f  (%s)\n", k, m[k], b[k], substr(v[k], 2) }
-         for (k in m) if (k ~ /hunt-sigma/) { d = k; sub(/hunt-sigma /, "decode-only", d); if (d in m) printf "  %-34s %7.2fx  best %5.2fx\n", k " / decode", m[k] / m[d], b[k] / b[d] }
+         for (k in m) if (k ~ /hunt-sigma/) { d = k; sub(/hunt-sigma /, "decode-only", d); if (d in m) printf "  %-34s %7.2fx  best %5.2fx  rounds %5.2fx\n", k " / decode", m[k] / m[d], b[k] / b[d], perround(k, d) }
          for (k in m) if (k ~ /threads=1$/) for (o in m) { p = o; sub(/threads=[0-9]+$/, "threads=1", p); if (p == k && o != k) {
-             t = o; sub(/.*threads=/, "", t); printf "  %-34s %7.2fx  best %5.2fx\n", k " / " t, m[k] / m[o], b[k] / b[o] } } }' "$times" | sort
+             t = o; sub(/.*threads=/, "", t); printf "  %-34s %7.2fx  best %5.2fx  rounds %5.2fx\n", k " / " t, m[k] / m[o], b[k] / b[o], perround(k, o) } } }
+       # The median over rounds of the ratio of two configurations run in the same round.
+       function perround(x, y,    n, i, j, q, t) {
+         n = c[x] < c[y] ? c[x] : c[y]; for (i = 1; i <= n; i++) q[i] = r[x, i] / r[y, i]
+         for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (q[j] < q[i]) { t = q[i]; q[i] = q[j]; q[j] = t }
+         return (n % 2) ? q[(n + 1) / 2] : (q[n / 2] + q[n / 2 + 1]) / 2 }' "$times" | sort
 fi
 rm -f "$times"
 rm -rf "$cache"

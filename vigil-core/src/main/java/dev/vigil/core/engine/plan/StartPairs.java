@@ -8,6 +8,24 @@ import java.util.List;
  */
 final class StartPairs {
 
+    /** By Latin-1 character: the Latin-1 characters whose lower-case form it is (none for most upper-case ones). */
+    private static final char[][] UNFOLD = new char[256][];
+
+    static {
+        int[] count = new int[256];
+        for (char a = 0; a < 256; a++) {
+            count[Latin1Fold.LOWER[a]]++;
+        }
+        for (int c = 0; c < 256; c++) {
+            UNFOLD[c] = new char[count[c]];
+            count[c] = 0;
+        }
+        for (char a = 0; a < 256; a++) {
+            char c = Latin1Fold.LOWER[a];
+            UNFOLD[c][count[c]++] = a;
+        }
+    }
+
     private StartPairs() {
     }
 
@@ -19,18 +37,15 @@ final class StartPairs {
         if (folded == null) {
             return null;
         }
+        // The set is walked by its bits, and each pair unfolded from the characters that fold to its two: a
+        // walk of all 65,536 pairs, and of all 256 characters twice for each pair in the set, ran for every
+        // automaton, long enough to be compiled anew by the optimising compiler in every hunt.
         long[] bits = new long[1 << 10];
-        char[] lower = Latin1Fold.LOWER;
-        for (int f = 0; f < 1 << 16; f++) {
-            if ((folded[f >>> 6] & 1L << f) == 0) {
-                continue;
-            }
-            for (int a = 0; a < 256; a++) {
-                if (lower[a] != f >>> 8) {
-                    continue;
-                }
-                for (int b = 0; b < 256; b++) {
-                    if (lower[b] == (f & 0xFF)) {
+        for (int w = 0; w < folded.length; w++) {
+            for (long word = folded[w]; word != 0; word &= word - 1) {
+                int f = w << 6 | Long.numberOfTrailingZeros(word);
+                for (char a : UNFOLD[f >>> 8]) {
+                    for (char b : UNFOLD[f & 0xFF]) {
                         int pair = a << 8 | b;
                         bits[pair >>> 6] |= 1L << pair;
                     }

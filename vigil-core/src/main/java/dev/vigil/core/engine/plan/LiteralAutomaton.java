@@ -2,10 +2,8 @@ package dev.vigil.core.engine.plan;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * An Aho-Corasick automaton over lower-cased literals, held in int arrays: one pass over a value reports
@@ -25,7 +23,7 @@ import java.util.Map;
 public final class LiteralAutomaton implements LiteralSearch {
 
     /** By Latin-1 character: the column of its lower-case form (0 when no literal has it). */
-    private final int[] latin1Column = new int[256];
+    private final int[] latin1Column;
     private final char[] otherChars;
     private final int[] otherColumns;
     private final int width;
@@ -41,7 +39,7 @@ public final class LiteralAutomaton implements LiteralSearch {
      * (column, target), in column order.
      */
     private final int[] sparse;
-    private static final int SPARSE_HEADER = 3;
+    private static final int SPARSE_HEADER = AutomatonTables.SPARSE_HEADER;
     /**
      * Full rows are kept for at most this many table entries (64 MB), the shallowest states first: a full
      * row is one load per character, a sparse record a search and failure links, so the Latin-1 tables are
@@ -134,171 +132,17 @@ public final class LiteralAutomaton implements LiteralSearch {
         }
         wideDenseBudget = Math.min(denseBudget, WIDE_DENSE_BUDGET);
         starts = splitWide ? StartPairs.unfolded(StartPairs.of(literals, maxStartPairs)) : null;
-        // Columns in order of first appearance; Latin-1 characters through an array, as they are most.
-        int[] latin1Columns = new int[256];
-        Map<Character, Integer> otherColumnsByChar = new HashMap<>();
-        int columnCount = 1;
-        for (String l : literals) {
-            for (int i = 0; i < l.length(); i++) {
-                char c = l.charAt(i);
-                if (c < 256) {
-                    if (latin1Columns[c] == 0) {
-                        latin1Columns[c] = columnCount++;
-                    }
-                } else if (!otherColumnsByChar.containsKey(c)) {
-                    otherColumnsByChar.put(c, columnCount++);
-                }
-            }
-        }
-        width = columnCount;
-        for (char c = 0; c < 256; c++) {
-            latin1Column[c] = latin1Columns[Character.toLowerCase(c)];
-        }
-        List<Character> others = new ArrayList<>(otherColumnsByChar.keySet());
-        others.sort(null);
-        otherChars = new char[others.size()];
-        otherColumns = new int[others.size()];
-        for (int i = 0; i < others.size(); i++) {
-            otherChars[i] = others.get(i);
-            otherColumns[i] = otherColumnsByChar.get(others.get(i));
-        }
-
-        // Trie first, its edges in a map. No full transition table is built: over the look-alike alphabet of
-        // the wide automaton it would take hundreds of megabytes while only its shallowest states keep rows.
-        // The literals ending at each state are a chain through ownNext, in the order of the list.
-        TrieEdges edges = new TrieEdges();
-        int[] ownFirst = new int[16];
-        int[] ownLast = new int[16];
-        int[] ownNext = new int[literals.size()];
-        Arrays.fill(ownFirst, -1);
-        int[] parent = new int[16];
-        int[] parentColumn = new int[16];
-        int states = 1;
-        for (int li = 0; li < literals.size(); li++) {
-            String l = literals.get(li);
-            int s = 0;
-            for (int i = 0; i < l.length(); i++) {
-                char c = l.charAt(i);
-                int col = c < 256 ? latin1Columns[c] : otherColumnsByChar.get(c);
-                long key = (long) s * width + col;
-                int next = edges.get(key);
-                if (next < 0) {
-                    next = states++;
-                    if (next == parent.length) {
-                        parent = Arrays.copyOf(parent, parent.length * 2);
-                        parentColumn = Arrays.copyOf(parentColumn, parentColumn.length * 2);
-                        ownFirst = Arrays.copyOf(ownFirst, ownFirst.length * 2);
-                        ownLast = Arrays.copyOf(ownLast, ownLast.length * 2);
-                        Arrays.fill(ownFirst, next, ownFirst.length, -1);
-                    }
-                    parent[next] = s;
-                    parentColumn[next] = col;
-                    edges.put(key, next);
-                }
-                s = next;
-            }
-            ownNext[li] = -1;
-            if (ownFirst[s] < 0) {
-                ownFirst[s] = li;
-            } else {
-                ownNext[ownLast[s]] = li;
-            }
-            ownLast[s] = li;
-        }
-        edges = null;
-        AutomatonTrie trie = new AutomatonTrie(states, parent, parentColumn);
-        // Breadth-first order, children by column: failure links point to shallower states, so each is known
-        // before it is needed, and the shallow states, where a scan spends most of its time, share cache lines.
-        int[] order = new int[states];
-        int[] renamed = new int[states];
-        int[] fail = new int[states];
-        int[][] merged = new int[states][];
-        merged[0] = own(ownFirst[0], ownNext);
-        int count = 0;
-        order[count++] = 0;
-        for (int head = 0; head < count; head++) {
-            int s = order[head];
-            for (int e = trie.start[s]; e < trie.start[s + 1]; e++) {
-                int t = trie.target[e];
-                fail[t] = s == 0 ? 0 : trie.next(fail, fail[s], trie.column[e]);
-                int[] mine = own(ownFirst[t], ownNext);
-                int[] inherited = merged[fail[t]];
-                int[] all = Arrays.copyOf(mine, mine.length + inherited.length);
-                System.arraycopy(inherited, 0, all, mine.length, inherited.length);
-                merged[t] = all;
-                order[count++] = t;
-            }
-        }
-        for (int i = 0; i < states; i++) {
-            renamed[order[i]] = i;
-        }
-        // The first states get full rows; the deep ones, mostly single-child chains, a sparse record of their
-        // trie edges and failure link: a full row each would make a table of tens of megabytes for the
-        // CommandLine literals. A state's target on a column is held as its row offset, complemented when
-        // the target reports literals, so the scan loop does one load, one add and one sign test per character.
-        int dense = Math.max(1, Math.min(states, denseBudget / width));
-        denseLength = dense * width;
-        int[] encoded = new int[states];
-        int sparseSize = 0;
-        for (int i = 0; i < states; i++) {
-            encoded[i] = i < dense ? i * width : denseLength + sparseSize;
-            if (i >= dense) {
-                int s = order[i];
-                sparseSize += SPARSE_HEADER + 2 * (trie.start[s + 1] - trie.start[s]);
-            }
-        }
-        delta = new int[denseLength];
-        // Rows hold plain target states first: a state's failure state is shallower, so its row is complete
-        // and its entries are still plain when this state's row borrows them. Encoded in a second pass.
-        for (int i = 0; i < dense; i++) {
-            int s = order[i];
-            int row = i * width;
-            if (s != 0) {
-                System.arraycopy(delta, renamed[fail[s]] * width, delta, row, width);
-            }
-            for (int e = trie.start[s]; e < trie.start[s + 1]; e++) {
-                delta[row + trie.column[e]] = trie.target[e];
-            }
-        }
-        // Each trie state's entry once, then the rows through it: a row entry reads one int, not a state's
-        // output list (the SigmaHQ CommandLine table has three million entries).
-        int[] entry = new int[states];
-        for (int t = 0; t < states; t++) {
-            entry[t] = merged[t].length == 0 ? encoded[renamed[t]] : ~encoded[renamed[t]];
-        }
-        for (int i = 0; i < denseLength; i++) {
-            delta[i] = entry[delta[i]];
-        }
-        sparse = new int[sparseSize];
-        outStart = new int[states + 1];
-        int total = 0;
-        for (int i = 0; i < states; i++) {
-            outStart[i] = total;
-            total += merged[order[i]].length;
-        }
-        outStart[states] = total;
-        outputs = new int[total];
-        for (int i = 0; i < states; i++) {
-            int s = order[i];
-            int[] out = merged[s];
-            System.arraycopy(out, 0, outputs, outStart[i], out.length);
-            if (i < dense) {
-                continue;
-            }
-            int at = encoded[i] - denseLength;
-            sparse[at] = i;
-            sparse[at + 1] = encoded[renamed[fail[s]]];
-            int n = 0;
-            for (int e = trie.start[s]; e < trie.start[s + 1]; e++) {
-                int t = trie.target[e];
-                int r = renamed[t];
-                sparse[at + SPARSE_HEADER + 2 * n] = trie.column[e];
-                sparse[at + SPARSE_HEADER + 2 * n + 1] = merged[t].length == 0 ? encoded[r] : ~encoded[r];
-                n++;
-            }
-            sparse[at + 2] = n;
-        }
-        stateCount = states;
+        AutomatonTables tables = new AutomatonTables(literals, denseBudget);
+        latin1Column = tables.latin1Column;
+        otherChars = tables.otherChars;
+        otherColumns = tables.otherColumns;
+        width = tables.width;
+        delta = tables.delta;
+        denseLength = tables.denseLength;
+        sparse = tables.sparse;
+        outStart = tables.outStart;
+        outputs = tables.outputs;
+        stateCount = tables.stateCount;
         if (ids != null) {
             for (int i = 0; i < outputs.length; i++) {
                 outputs[i] = ids[outputs[i]];
@@ -333,20 +177,6 @@ public final class LiteralAutomaton implements LiteralSearch {
             }
         }
         return true;
-    }
-
-    /** The literals of a chain through {@code next} that starts at {@code first} (-1: none). */
-    private static int[] own(int first, int[] next) {
-        int n = 0;
-        for (int li = first; li >= 0; li = next[li]) {
-            n++;
-        }
-        int[] out = new int[n];
-        n = 0;
-        for (int li = first; li >= 0; li = next[li]) {
-            out[n++] = li;
-        }
-        return out;
     }
 
     private static int[] toArray(List<Integer> l) {

@@ -74,12 +74,13 @@ final class AutomatonTables {
         int dense = Math.max(1, Math.min(states, denseBudget / width));
         denseLength = dense * width;
         int[] encoded = new int[states];
-        sparse = new int[encode(trie.edges(), order.order(), dense, width, encoded)];
+        int sparseSize = encode(trie.edges(), order.order(), dense, width, encoded);
         delta = rows(trie.edges(), order, dense, width);
         int[] entry = entries(order, encoded);
         for (int i = 0; i < denseLength; i++) {
             delta[i] = entry[delta[i]];
         }
+        sparse = new int[sparseSize];
         outStart = new int[states + 1];
         outputs = outputs(order, outStart);
         sparseRecords(trie.edges(), order, dense, denseLength, encoded, sparse);

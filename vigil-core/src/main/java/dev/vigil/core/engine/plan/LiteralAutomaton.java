@@ -23,7 +23,7 @@ import java.util.Locale;
 public final class LiteralAutomaton implements LiteralSearch {
 
     /** By Latin-1 character: the column of its lower-case form (0 when no literal has it). */
-    private final int[] latin1Column;
+    private final int[] latin1Column = new int[256];
     private final char[] otherChars;
     private final int[] otherColumns;
     private final int width;
@@ -133,7 +133,8 @@ public final class LiteralAutomaton implements LiteralSearch {
         wideDenseBudget = Math.min(denseBudget, WIDE_DENSE_BUDGET);
         starts = splitWide ? StartPairs.unfolded(StartPairs.of(literals, maxStartPairs)) : null;
         AutomatonTables tables = new AutomatonTables(literals, denseBudget);
-        latin1Column = tables.latin1Column;
+        // Copied into the array made with this object, which the scan reads beside its other fields.
+        System.arraycopy(tables.latin1Column, 0, latin1Column, 0, latin1Column.length);
         otherChars = tables.otherChars;
         otherColumns = tables.otherColumns;
         width = tables.width;

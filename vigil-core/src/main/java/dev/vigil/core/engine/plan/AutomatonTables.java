@@ -12,7 +12,7 @@ import java.util.Map;
  * a method of its own, with a loop or two. A hunt builds a few dozen automata, too few for their
  * construction to be compiled as a whole, so the JVM compiles each hot loop where it runs, with the method
  * around it: as one constructor of 200 lines, that was 18 compilations of 30–55 KB of machine code each,
- * 866 KB in all, in a one-core hunt of 1 GB whose first events of a class wait for its automata.
+ * over 800 KB in all, in a one-core hunt of 1 GB, whose first event of each class waits for its automata.
  */
 final class AutomatonTables {
 

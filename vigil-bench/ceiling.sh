@@ -28,6 +28,7 @@ jar=${VIGIL_E2E_JAR:-$here/target/benchmarks.jar}
 [ "$(nproc)" -ge 2 ] || { echo "ceiling.sh: needs two cores, this machine has $(nproc)" >&2; exit 2; }
 command -v taskset >/dev/null 2>&1 || { echo "ceiling.sh: needs taskset (util-linux)" >&2; exit 2; }
 [ -f "$jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests -pl vigil-bench -am package)
+[ -e "$input" ] || { echo "ceiling.sh: no such input: $input" >&2; exit 2; }
 cache=${TMPDIR:-/tmp}/vigil-ceiling-rule-cache.$$
 case "$mode" in
   hunt) args="--no-builtin -r $corpus/rules/SigmaHQ-sigma/rules/windows --rule-cache $cache -f jsonl" ;;
@@ -37,11 +38,16 @@ esac
 out=${TMPDIR:-/tmp}/vigil-ceiling.$$
 trap 'rm -rf "$cache" "$out".*' EXIT
 # One run confined to CPUS with THREADS threads; prints its wall seconds (the hunt's own, without JVM start).
+# A run that fails stops the script with its standard error, rather than leaving a hole in the ratios.
 one() {
   opts=$(taskset -c "$1" sh "$root/tools/java-options" "$root")
   # shellcheck disable=SC2086
-  taskset -c "$1" java $opts -Xmx512m -cp "$jar" dev.vigil.bench.EndToEnd hunt --no-progress $args \
-    --threads "$2" "$input" 2>/dev/null | grep -o 'seconds=[0-9.]*' | sed 's/seconds=//'
+  line=$(taskset -c "$1" java $opts -Xmx512m -cp "$jar" dev.vigil.bench.EndToEnd hunt --no-progress $args \
+    --threads "$2" "$input" 2>"$out.err.$1") || true
+  case "$line" in
+    exit=0\ seconds=*) echo "$line" | sed 's/^exit=0 seconds=\([0-9.]*\).*/\1/' ;;
+    *) echo "ceiling.sh: the run on cores $1 failed: ${line:-no result}" >&2; tail -5 "$out.err.$1" >&2; exit 1 ;;
+  esac
 }
 one 0 1 >/dev/null
 echo "input: $input ($mode), $rounds rounds; $(nproc) cores; $(java -version 2>&1 | head -1)"
@@ -54,7 +60,8 @@ while [ "$r" -lt "$rounds" ]; do
   a=$!
   one 1 1 > "$out.b" &
   b=$!
-  wait "$a" "$b"
+  wait "$a"
+  wait "$b"
   pair=$(one 0-1 2)
   echo "round $r: solo $solo s, duo $(cat "$out.a") s and $(cat "$out.b") s, pair $pair s"
   echo "$solo $(cat "$out.a") $(cat "$out.b") $pair" >> "$out.times"

@@ -125,19 +125,27 @@ if [ "$rounds" -gt 1 ]; then
   # Ratios are also taken round by round, then their median: the two runs of a round are a minute apart,
   # the medians of two configurations may come from rounds far apart in a machine whose speed drifts.
   echo "over $rounds rounds (seconds): median, best, each round; then hunt / decode-only and one thread / more: of the medians, of the bests, and the median of the rounds' ratios:"
-  awk '{ key = $0; sub(/ [0-9.]+$/, "", key); v[key] = v[key] " " $NF } END {
-         for (k in v) { n = split(substr(v[k], 2), a, " "); for (i = 1; i <= n; i++) r[k, i] = a[i]; c[k] = n
-                        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-                        m[k] = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2; b[k] = a[1]
-                        printf "  %-34s %7.2f  best %6.2f  (%s)\n", k, m[k], b[k], substr(v[k], 2) }
-         for (k in m) if (k ~ /hunt-sigma/) { d = k; sub(/hunt-sigma /, "decode-only", d); if (d in m) printf "  %-34s %7.2fx  best %5.2fx  rounds %5.2fx\n", k " / decode", m[k] / m[d], b[k] / b[d], perround(k, d) }
-         for (k in m) if (k ~ /threads=1$/) for (o in m) { p = o; sub(/threads=[0-9]+$/, "threads=1", p); if (p == k && o != k) {
-             t = o; sub(/.*threads=/, "", t); printf "  %-34s %7.2fx  best %5.2fx  rounds %5.2fx\n", k " / " t, m[k] / m[o], b[k] / b[o], perround(k, o) } } }
-       # The median over rounds of the ratio of two configurations run in the same round.
-       function perround(x, y,    n, i, j, q, t) {
-         n = c[x] < c[y] ? c[x] : c[y]; for (i = 1; i <= n; i++) q[i] = r[x, i] / r[y, i]
+  awk '{ key = $0; sub(/ [0-9.]+$/, "", key); v[key] = v[key] " " $NF }
+       # Sorts q[1..n] in place and returns its median.
+       function median(q, n,    i, j, t) {
          for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (q[j] < q[i]) { t = q[i]; q[i] = q[j]; q[j] = t }
-         return (n % 2) ? q[(n + 1) / 2] : (q[n / 2] + q[n / 2 + 1]) / 2 }' "$times" | sort
+         return (n % 2) ? q[(n + 1) / 2] : (q[n / 2] + q[n / 2 + 1]) / 2 }
+       # The median over rounds of the ratio of configurations x and y, run in the same rounds.
+       function perround(x, y,    n, i, q) {
+         n = c[x] < c[y] ? c[x] : c[y]; for (i = 1; i <= n; i++) q[i] = r[x, i] / r[y, i]
+         return median(q, n) }
+       function ratios(label, x, y) {
+         printf "  %-34s %7.2fx  best %5.2fx  rounds %5.2fx\n", label, m[x] / m[y], b[x] / b[y], perround(x, y) }
+       END {
+         for (k in v) {
+           n = split(substr(v[k], 2), a, " "); c[k] = n
+           for (i = 1; i <= n; i++) r[k, i] = a[i]
+           m[k] = median(a, n); b[k] = a[1]
+           printf "  %-34s %7.2f  best %6.2f  (%s)\n", k, m[k], b[k], substr(v[k], 2) }
+         for (k in m) if (k ~ /hunt-sigma/) { d = k; sub(/hunt-sigma /, "decode-only", d); if (d in m) ratios(k " / decode", k, d) }
+         for (k in m) if (k ~ /threads=1$/) for (o in m) {
+           p = o; sub(/threads=[0-9]+$/, "threads=1", p)
+           if (p == k && o != k) { t = o; sub(/.*threads=/, "", t); ratios(k " / " t, k, o) } } }' "$times" | sort
 fi
 rm -f "$times"
 rm -rf "$cache"

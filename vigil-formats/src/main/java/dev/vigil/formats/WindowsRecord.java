@@ -21,7 +21,10 @@ public final class WindowsRecord {
      */
     private String[] names;
     private Object[] values;
-    /** Position + 1 of each name, by its hash; 0 is a free slot. Twice the length of {@link #names}, both powers of two. */
+    /**
+     * Position + 1 of each name, by its hash; 0 is a free slot. Twice the length of {@link #names}, both
+     * powers of two.
+     */
     private int[] index;
     private final int capacity;
     private int size;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WindowsRecordTest {
@@ -13,7 +14,7 @@ class WindowsRecordTest {
         WindowsRecord r = new WindowsRecord("test", true).add("EventID", "1").add("Image", "a.exe").add("User", "x");
 
         assertThat(r.fields()).containsExactly(
-                java.util.Map.entry("EventID", "1"), java.util.Map.entry("Image", "a.exe"), java.util.Map.entry("User", "x"));
+                Map.entry("EventID", "1"), Map.entry("Image", "a.exe"), Map.entry("User", "x"));
     }
 
     @Test
@@ -31,7 +32,7 @@ class WindowsRecordTest {
         r.put("A", "3").putIfAbsent("B", "4").putIfAbsent("C", "5");
 
         assertThat(r.fields()).containsExactly(
-                java.util.Map.entry("A", "3"), java.util.Map.entry("B", "2"), java.util.Map.entry("C", "5"));
+                Map.entry("A", "3"), Map.entry("B", "2"), Map.entry("C", "5"));
     }
 
     @Test

@@ -14,9 +14,9 @@
 # One-core runs take the first core in odd rounds and the last core in even ones: the host slows this
 # guest's cores one at a time (ceiling.sh), and a one-core baseline always on core 0 would see only core
 # 0's slow spells, while the two-core runs it is divided by see both cores'.
-# VIGIL_E2E_ROUNDS=N runs every configuration N times, interleaved (decode-only and hunt alternate, so a
-# machine whose speed drifts affects both alike), and ends with the median and the best of each, and their
-# ratios: hunt / decode-only and one core / more.
+# VIGIL_E2E_ROUNDS=N runs every configuration N times, interleaved (each ratio's two runs are neighbours,
+# in an order reversed every round, so a machine whose speed drifts affects both alike), and ends with the
+# median and the best of each, and their ratios: hunt / decode-only and one core / more.
 # Hunts keep their compiled rules in a rule cache of their own, filled by a first untimed run, as a user's
 # hunts after the first do; "rules-only" is the load from that cache and "rules-cold" (--no-rule-cache)
 # the load from the rules' text.
@@ -83,6 +83,42 @@ cache=${TMPDIR:-/tmp}/vigil-e2e-rule-cache.$$
 rm -rf "$cache"
 java $jvm_options -cp "$jar" dev.vigil.bench.EndToEnd hunt --no-progress --no-builtin -r "$rules" --rule-cache "$cache" \
   -f jsonl "$empty" >/dev/null 2>&1
+# Decode-only and hunt of one input at each thread count, in an order where every ratio the summary takes
+# comes from neighbouring runs: d1 h1 h2 d2 in odd rounds, d2 h2 h1 d1 in even ones (one core, two). The
+# machine's speed drifts within minutes; reversing the order each round cancels a steady drift in the
+# medians, which a fixed order would add to one side of every ratio.
+measure() {
+  name=$1
+  input=$2
+  order=$threads
+  if [ $((round % 2)) = 0 ]; then
+    order=""
+    for t in $threads; do order="$t $order"; done
+  fi
+  k=0
+  for t in $order; do
+    k=$((k + 1))
+    if [ $((k % 2)) = 1 ]; then
+      decode_then_hunt "$name" "$t" "$input"
+    else
+      hunt_then_decode "$name" "$t" "$input"
+    fi
+  done
+}
+run_decode() {
+  run "$1 decode-only threads=$2" "$2" hunt --no-progress --decode-only --threads "$2" "$3"
+}
+run_hunt() {
+  run "$1 hunt-sigma  threads=$2" "$2" hunt --no-progress --no-builtin -r "$rules" --rule-cache "$cache" -f jsonl --threads "$2" "$3"
+}
+decode_then_hunt() {
+  run_decode "$@"
+  run_hunt "$@"
+}
+hunt_then_decode() {
+  run_hunt "$@"
+  run_decode "$@"
+}
 round=0
 while [ "$round" -lt "$rounds" ]; do
 round=$((round + 1))
@@ -93,10 +129,7 @@ for t in $threads; do
   run "rules-cold       threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" --no-rule-cache -f jsonl --threads "$t" "$empty"
   run "rules-only       threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" --rule-cache "$cache" -f jsonl --threads "$t" "$empty"
 done
-[ "$only" = otrf ] || [ "$only" = onefile ] || for t in $threads; do
-  run "evtx decode-only threads=$t" "$t" hunt --no-progress --decode-only --threads "$t" "$big"
-  run "evtx hunt-sigma  threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" --rule-cache "$cache" -f jsonl --threads "$t" "$big"
-done
+[ "$only" = otrf ] || [ "$only" = onefile ] || measure evtx "$big"
 if [ -z "$only" ] || [ "$only" = onefile ]; then
   one=${TMPDIR:-/tmp}/vigil-e2e-onefile.evtx
   if [ ! -f "$one" ]; then
@@ -110,15 +143,9 @@ if [ -z "$only" ] || [ "$only" = onefile ]; then
     done
   fi
   echo "onefile: $(stat -c %s "$one" | awk '{printf "%.2f GB", $1/1e9}') in one EVTX file"
-  for t in $threads; do
-    run "onefile decode-only threads=$t" "$t" hunt --no-progress --decode-only --threads "$t" "$one"
-    run "onefile hunt-sigma  threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" --rule-cache "$cache" -f jsonl --threads "$t" "$one"
-  done
+  measure onefile "$one"
 fi
-[ "$only" = evtx ] || [ "$only" = onefile ] || for t in $threads; do
-  run "otrf decode-only threads=$t" "$t" hunt --no-progress --decode-only --threads "$t" "$corpus/OTRF-Security-Datasets"
-  run "otrf hunt-sigma  threads=$t" "$t" hunt --no-progress --no-builtin -r "$rules" --rule-cache "$cache" -f jsonl --threads "$t" "$corpus/OTRF-Security-Datasets"
-done
+[ "$only" = evtx ] || [ "$only" = onefile ] || measure otrf "$corpus/OTRF-Security-Datasets"
 done
 if [ "$rounds" -gt 1 ]; then
   # The machine's neighbours only ever slow a run down, so the best of the rounds is printed beside the median.

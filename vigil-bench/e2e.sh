@@ -83,10 +83,10 @@ cache=${TMPDIR:-/tmp}/vigil-e2e-rule-cache.$$
 rm -rf "$cache"
 java $jvm_options -cp "$jar" dev.vigil.bench.EndToEnd hunt --no-progress --no-builtin -r "$rules" --rule-cache "$cache" \
   -f jsonl "$empty" >/dev/null 2>&1
-# Decode-only and hunt of one input at each thread count, in an order where every ratio the summary takes
-# comes from neighbouring runs: d1 h1 h2 d2 in odd rounds, d2 h2 h1 d1 in even ones (one core, two). The
-# machine's speed drifts within minutes; reversing the order each round cancels a steady drift in the
-# medians, which a fixed order would add to one side of every ratio.
+# Decode-only and hunt of one input at each thread count, the thread counts in turn, in an order reversed
+# every round: with "1 2", d1 h1 h2 d2 in odd rounds and d2 h2 h1 d1 in even ones, so the two runs of every
+# ratio the summary takes are neighbours. The machine's speed drifts within minutes; reversing the order
+# each round cancels a steady drift in the medians, which a fixed order would add to one side of a ratio.
 measure() {
   name=$1
   input=$2
@@ -109,7 +109,8 @@ run_decode() {
   run "$1 decode-only threads=$2" "$2" hunt --no-progress --decode-only --threads "$2" "$3"
 }
 run_hunt() {
-  run "$1 hunt-sigma  threads=$2" "$2" hunt --no-progress --no-builtin -r "$rules" --rule-cache "$cache" -f jsonl --threads "$2" "$3"
+  run "$1 hunt-sigma  threads=$2" "$2" hunt --no-progress --no-builtin -r "$rules" --rule-cache "$cache" -f jsonl \
+    --threads "$2" "$3"
 }
 decode_then_hunt() {
   run_decode "$@"

@@ -3,17 +3,24 @@ package dev.vigil.cli;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code vigil} command. Exit codes, the same for every subcommand:
  * 0 ran clean; 1 detections found and {@code --fail-on-detection} was given; 2 bad usage or analytics that
  * failed to load under {@code --strict}; 3 more input errors than {@code --max-input-errors} allows.
+ *
+ * <p>Subcommands come from {@link #COMMANDS}, not from the annotation: picocli reads every option of every
+ * subcommand it is given, by reflection, before it parses a word, and a cold JVM takes about 0.1 s on one
+ * core to do that for the five it would not run. A command line that names its subcommand first gets only
+ * that one; any other (no arguments, {@code --help}, {@code help hunt}, a misspelt name, an {@code @file})
+ * gets them all, so help, version and "did you mean" read as before.
  */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs threat-detection analytics (CAR, SPL, LogPoint, Sigma) over Windows event logs.",
-        subcommands = {HuntCommand.class, LintCommand.class, DumpCommand.class, CompareCommand.class,
-                TestCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ran clean",
                 "  1  detections found and --fail-on-detection was given",
@@ -25,6 +32,19 @@ public final class Vigil {
     public static final int DETECTIONS = 1;
     public static final int USAGE = 2;
     public static final int INPUT_ERRORS = 3;
+
+    /** The subcommands by name, in the order help lists them. */
+    static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("hunt", HuntCommand::new);
+        COMMANDS.put("lint", LintCommand::new);
+        COMMANDS.put("dump", DumpCommand::new);
+        COMMANDS.put("compare", CompareCommand::new);
+        COMMANDS.put("test", TestCommand::new);
+        COMMANDS.put("explain", ExplainCommand::new);
+        COMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
 
     private static PrintStream out = System.out;
     private static PrintStream err = System.err;
@@ -58,6 +78,12 @@ public final class Vigil {
     /** Runs the command line and returns the exit code; usage errors name the problem, never a stack trace. */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Vigil());
+        String named = args.length > 0 && !args[0].equals("help") && COMMANDS.containsKey(args[0]) ? args[0] : null;
+        COMMANDS.forEach((name, command) -> {
+            if (named == null || named.equals(name)) {
+                cl.addSubcommand(name, command.get());
+            }
+        });
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExitCodeExceptionMapper(e -> USAGE);

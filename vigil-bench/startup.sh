@@ -26,8 +26,12 @@ mkdir -p "$work/empty"
 trap 'rm -rf "$work"' EXIT
 times="$work/times"
 : > "$times"
-java -jar "$ref" hunt --no-progress --no-builtin -r "$rules" --rule-cache "$work/cache-ref" "$work/empty" >/dev/null 2>&1
-java -jar "$new" hunt --no-progress --no-builtin -r "$rules" --rule-cache "$work/cache-new" "$work/empty" >/dev/null 2>&1
+for which in ref new; do
+  jar=$ref
+  [ "$which" = ref ] || jar=$new
+  java -jar "$jar" hunt --no-progress --no-builtin -r "$rules" --rule-cache "$work/cache-$which" "$work/empty" \
+    >/dev/null 2>&1
+done
 pin() {
   if [ "$1" = 1 ] && command -v taskset >/dev/null 2>&1; then echo "taskset -c 0"; fi
 }

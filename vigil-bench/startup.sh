@@ -21,6 +21,8 @@ done
 rules="$corpus/rules/SigmaHQ-sigma/rules/windows"
 seeds="$corpus/../seeds"
 [ -d "$rules" ] || { echo "startup.sh: $rules: not found (the corpus is needed for the rules)" >&2; exit 2; }
+# lint reports a missing path as a diagnostic and still exits 0, so the timing would not show it.
+[ -d "$seeds" ] || { echo "startup.sh: $seeds: not found (the seed analytics, beside the corpus)" >&2; exit 2; }
 work=${TMPDIR:-/tmp}/vigil-startup.$$
 mkdir -p "$work/empty"
 trap 'rm -rf "$work"' EXIT
@@ -30,13 +32,17 @@ for which in ref new; do
   jar=$ref
   [ "$which" = ref ] || jar=$new
   java -jar "$jar" hunt --no-progress --no-builtin -r "$rules" --rule-cache "$work/cache-$which" "$work/empty" \
-    >/dev/null 2>&1
+    >"$work/out" 2>&1 || {
+    echo "startup.sh: filling the rule cache with $jar failed:" >&2
+    cat "$work/out" >&2
+    exit 2
+  }
 done
 pin() {
   if [ "$1" = 1 ] && command -v taskset >/dev/null 2>&1; then echo "taskset -c 0"; fi
 }
-# One timed run: LABEL JAR CORES ARGS...; the exit code is not checked (lint exits 0 or 2 by what it
-# finds), but a run that prints nothing on either stream is reported.
+# One timed run: LABEL JAR CORES ARGS...; every command here exits 0 when it works, so a run that does
+# not stops the benchmark with what it printed: its time would not be the command's.
 run() {
   label=$1
   jar=$2
@@ -44,9 +50,14 @@ run() {
   shift 3
   opts=$($(pin "$cores") sh "$root/tools/java-options" "$root")
   start=$(date +%s%N)
-  $(pin "$cores") java $opts -jar "$jar" "$@" >"$work/out" 2>&1 || true
+  code=0
+  $(pin "$cores") java $opts -jar "$jar" "$@" >"$work/out" 2>&1 || code=$?
   end=$(date +%s%N)
-  [ -s "$work/out" ] || echo "startup.sh: $label printed nothing" >&2
+  if [ "$code" != 0 ]; then
+    echo "startup.sh: $label ($jar) exited with $code:" >&2
+    cat "$work/out" >&2
+    exit 2
+  fi
   ms=$(((end - start) / 1000000))
   echo "$label $ms ms"
   echo "$label $ms" >> "$times"

@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
  *
  * <p>Subcommands come from {@link #COMMANDS}, not from the annotation: picocli reads every option of every
  * subcommand it is given, by reflection, before it parses a word, and a cold JVM takes about 0.1 s on one
- * core to do that for the five it would not run. A command line that names its subcommand first gets only
+ * core to do that for the subcommands it would not run. A command line that names its subcommand first gets only
  * that one; any other (no arguments, {@code --help}, {@code help hunt}, a misspelt name, an {@code @file})
  * gets them all, so help, version and "did you mean" read as before.
  */
@@ -34,16 +35,18 @@ public final class Vigil {
     public static final int INPUT_ERRORS = 3;
 
     /** The subcommands by name, in the order help lists them. */
-    static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+    static final Map<String, Supplier<Object>> COMMANDS = commands();
 
-    static {
-        COMMANDS.put("hunt", HuntCommand::new);
-        COMMANDS.put("lint", LintCommand::new);
-        COMMANDS.put("dump", DumpCommand::new);
-        COMMANDS.put("compare", CompareCommand::new);
-        COMMANDS.put("test", TestCommand::new);
-        COMMANDS.put("explain", ExplainCommand::new);
-        COMMANDS.put("help", CommandLine.HelpCommand::new);
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("hunt", HuntCommand::new);
+        m.put("lint", LintCommand::new);
+        m.put("dump", DumpCommand::new);
+        m.put("compare", CompareCommand::new);
+        m.put("test", TestCommand::new);
+        m.put("explain", ExplainCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return Collections.unmodifiableMap(m);
     }
 
     private static PrintStream out = System.out;
